@@ -1,0 +1,125 @@
+# stancekit: one non-recursive GNU Makefile.
+# User variables (CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR...) are
+# never overwritten; project flags live in SK_* variables appended to them.
+
+VERSION     = 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share/stancekit
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+AR         ?= ar
+PKG_CONFIG ?= pkg-config
+PROVE      ?= prove
+
+ifeq ($(SANITIZE),1)
+CFLAGS     += -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined
+LDFLAGS    += -fsanitize=address,undefined
+endif
+
+# Dependencies.  libstemmer ships no .pc file on Debian: header and -l only.
+ICU_CFLAGS     ?= $(shell $(PKG_CONFIG) --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS       ?= $(shell $(PKG_CONFIG) --libs icu-uc icu-i18n 2>/dev/null)
+PCRE2_CFLAGS   ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS     ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
+STEMMER_CFLAGS ?=
+STEMMER_LIBS   ?= -lstemmer
+
+SK_CPPFLAGS = -Ilib -DSK_VERSION='"$(VERSION)"' -DSK_DATADIR='"$(DATADIR)"' \
+              -DPCRE2_CODE_UNIT_WIDTH=8 \
+              $(ICU_CFLAGS) $(PCRE2_CFLAGS) $(STEMMER_CFLAGS)
+SK_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
+ifeq ($(DEVELOPER),1)
+SK_CFLAGS  += -Wpedantic -Wshadow -Wmissing-prototypes -Werror
+endif
+SK_LIBS     = $(ICU_LIBS) $(PCRE2_LIBS) $(STEMMER_LIBS) -lm
+
+ALL_CPPFLAGS = $(SK_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(SK_CFLAGS) $(CFLAGS)
+
+LIB_SRC   = $(sort $(wildcard lib/*.c))
+LIB_OBJ   = $(LIB_SRC:.c=.o)
+LIB       = lib/libstancekit.a
+PROGS     = $(patsubst filters/%.c,bin/%,$(sort $(wildcard filters/*.c)))
+MANPAGES  = $(sort $(wildcard filters/*.1))
+UNIT_SRC  = $(sort $(wildcard tests/unit/*.c))
+UNIT_T    = $(UNIT_SRC:.c=.t)
+HEADERS   = $(wildcard lib/*.h) tests/tap.h
+LEXICONS  = $(shell find lexicons -type f 2>/dev/null | sort)
+SCRIPTS   = scripts/label-articles
+
+ifneq ($(V),1)
+QUIET_CC = @echo '   CC     ' $@;
+QUIET_AR = @echo '   AR     ' $@;
+QUIET_LD = @echo '   LINK   ' $@;
+endif
+
+.PHONY: all units check test install uninstall clean bench demo deps lint fmt fuzz fuzz-smoke
+
+all: deps-ok $(LIB) $(PROGS)
+
+# One line naming what is missing and how to install it, instead of a
+# cascade of compiler errors.
+.PHONY: deps-ok
+deps-ok:
+	@scripts/check-deps
+
+lib/%.o: lib/%.c $(HEADERS)
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	$(QUIET_AR)rm -f $@ && $(AR) rcs $@ $(LIB_OBJ)
+
+bin/%: filters/%.c $(LIB) $(HEADERS)
+	@mkdir -p bin
+	$(QUIET_LD)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(SK_LIBS) $(LDLIBS)
+
+tests/unit/%.t: tests/unit/%.c $(LIB) $(HEADERS)
+	$(QUIET_LD)$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(SK_LIBS) $(LDLIBS)
+
+# check and demo set up what is missing first, so that they work on a
+# fresh machine; a plain 'make' only says what is missing.
+check test:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory all units
+	LC_ALL=C $(PROVE) $(PROVE_OPTS) tests/*.t tests/unit/*.t
+
+units: $(UNIT_T)
+
+demo:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory all
+	scripts/demo
+
+bench: all
+	scripts/bench
+
+deps:
+	scripts/install-deps
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
+	for s in $(SCRIPTS); do [ ! -f $$s ] || install -m 755 $$s $(DESTDIR)$(BINDIR); done
+	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1
+	for f in $(LEXICONS); do \
+		d=$(DESTDIR)$(DATADIR)/$$(dirname $$f); install -d $$d && install -m 644 $$f $$d; \
+	done
+
+uninstall:
+	rm -f $(patsubst bin/%,$(DESTDIR)$(BINDIR)/%,$(PROGS))
+	rm -f $(patsubst scripts/%,$(DESTDIR)$(BINDIR)/%,$(SCRIPTS))
+	rm -f $(patsubst filters/%,$(DESTDIR)$(MANDIR)/man1/%,$(MANPAGES))
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f lib/*.o $(LIB) tests/unit/*.t
+	rm -rf bin
+
+lint:
+	clang-format --dry-run --Werror lib/*.[ch] filters/*.c tests/unit/*.c tests/tap.h
+
+fmt:
+	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.c tests/tap.h

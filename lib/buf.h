@@ -1,0 +1,32 @@
+#ifndef SK_BUF_H
+#define SK_BUF_H
+
+/*
+ * A growable byte buffer.  data is always NUL-terminated (once anything
+ * was added) so it can be used as a C string; len excludes the NUL.
+ * A zeroed struct (BUF_INIT) is an empty buffer.  buf_release frees the
+ * memory; buf_reset keeps it for reuse, which is how per-record buffers
+ * avoid a malloc per line.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_release(struct buf *b);
+
+#endif
