@@ -1,0 +1,755 @@
+#include "stance.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+static const char *const kind_names[STANCE_NKINDS] = {
+    "cue", "target", "attribution", "negator",
+    "contrast", "conclusion", "furniture",
+};
+
+int
+stance_kind_parse(const char *name)
+{
+    for (int k = 0; k < STANCE_NKINDS; k++)
+        if (strcmp(name, kind_names[k]) == 0)
+            return k;
+    return -1;
+}
+
+const char *
+stance_kind_name(enum stance_kind kind)
+{
+    return (unsigned)kind < STANCE_NKINDS ? kind_names[kind] : "?";
+}
+
+const char *
+stance_label_name(enum stance_label label)
+{
+    switch (label) {
+    case STANCE_OPTIMISTIC: return "optimistic";
+    case STANCE_SKEPTICAL: return "skeptical";
+    default: return "neutral";
+    }
+}
+
+const char *
+stance_role_name(enum stance_role role)
+{
+    switch (role) {
+    case STANCE_ROLE_HEADLINE: return "headline";
+    case STANCE_ROLE_LEAD: return "lead";
+    case STANCE_ROLE_CONCLUSION: return "conclusion";
+    case STANCE_ROLE_FURNITURE: return "furniture";
+    default: return "body";
+    }
+}
+
+void
+stance_params_init(struct stance_params *p)
+{
+    p->threshold = 0.15;
+    p->min_evidence = 0.5;
+    p->neg_window = 3;
+    p->target_window = 10;
+    p->target_scale = 0.25;
+    p->headline_w = 2.0;
+    p->lead_w = 1.5;
+    p->conclusion_w = 2.0;
+    p->lead_frac = 0.15;
+    p->conclusion_frac = 0.15;
+    p->furniture_frac = 0.4;
+    p->furniture_lead = 4;
+    p->confidence_scale = 4.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Topic: entries indexed by their first key                          */
+/* ------------------------------------------------------------------ */
+
+struct entry {
+    enum stance_kind kind;
+    size_t n;
+    char **keys;
+    double weight;
+    char *label;
+    size_t next; /* next entry in the same bucket, + 1; 0 ends */
+};
+
+struct stance_topic {
+    struct entry *e;
+    size_t n, cap;
+    size_t *bucket; /* first entry + 1, 0 when empty */
+    size_t nbuckets;
+    size_t count[STANCE_NKINDS];
+};
+
+static uint32_t
+hash_key(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static uint32_t
+hash_entity(const char *id)
+{
+    uint32_t h = 2166136261u;
+    h = (h ^ (unsigned char)'@') * 16777619u;
+    for (; *id; id++)
+        h = (h ^ (unsigned char)*id) * 16777619u;
+    return h;
+}
+
+struct stance_topic *
+stance_topic_new(void)
+{
+    struct stance_topic *t = xcalloc(1, sizeof(*t));
+    t->nbuckets = 1024;
+    t->bucket = xcalloc(t->nbuckets, sizeof(*t->bucket));
+    return t;
+}
+
+void
+stance_topic_free(struct stance_topic *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        for (size_t j = 0; j < t->e[i].n; j++)
+            free(t->e[i].keys[j]);
+        free(t->e[i].keys);
+        free(t->e[i].label);
+    }
+    free(t->e);
+    free(t->bucket);
+    free(t);
+}
+
+static void
+rehash(struct stance_topic *t)
+{
+    free(t->bucket);
+    t->nbuckets *= 2;
+    t->bucket = xcalloc(t->nbuckets, sizeof(*t->bucket));
+    for (size_t i = 0; i < t->n; i++) {
+        size_t b = hash_key(t->e[i].keys[0]) & (t->nbuckets - 1);
+        t->e[i].next = t->bucket[b];
+        t->bucket[b] = i + 1;
+    }
+}
+
+static int
+same_keys(const struct entry *e, const char *const *keys, size_t n)
+{
+    if (e->n != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(e->keys[i], keys[i]) != 0)
+            return 0;
+    return 1;
+}
+
+void
+stance_topic_add(struct stance_topic *t, enum stance_kind kind,
+                 const char *const *keys, size_t n, double weight,
+                 const char *label)
+{
+    size_t b = hash_key(keys[0]) & (t->nbuckets - 1);
+    for (size_t i = t->bucket[b]; i; i = t->e[i - 1].next) {
+        struct entry *e = &t->e[i - 1];
+        if (e->kind == kind && same_keys(e, keys, n)) {
+            e->weight = weight;
+            if (label) {
+                free(e->label);
+                e->label = xstrdup(label);
+            }
+            return;
+        }
+    }
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 64;
+        t->e = xrealloc(t->e, t->cap * sizeof(*t->e));
+    }
+    struct entry *e = &t->e[t->n];
+    e->kind = kind;
+    e->n = n;
+    e->keys = xmalloc(n * sizeof(*e->keys));
+    struct buf lb = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        e->keys[i] = xstrdup(keys[i]);
+        if (i)
+            buf_addc(&lb, ' ');
+        buf_adds(&lb, keys[i]);
+    }
+    if (label) {
+        e->label = xstrdup(label);
+        buf_release(&lb);
+    } else {
+        e->label = lb.data ? lb.data : xstrdup("");
+    }
+    e->weight = weight;
+    e->next = t->bucket[b];
+    t->bucket[b] = ++t->n;
+    t->count[kind]++;
+    if (t->n > t->nbuckets)
+        rehash(t);
+}
+
+size_t
+stance_topic_count(const struct stance_topic *t, enum stance_kind kind)
+{
+    return (unsigned)kind < STANCE_NKINDS ? t->count[kind] : 0;
+}
+
+static int
+has_entity(const struct stance_token *tok)
+{
+    return tok->entity_id && tok->entity_id[0];
+}
+
+/*
+ * The longest entry of the kind starting at token i; returns its length
+ * in tokens (0: none) and the entry in *out.
+ */
+static size_t
+match_at(const struct stance_topic *t, enum stance_kind kind,
+         const struct stance_token *toks, size_t n, size_t i,
+         const struct entry **out)
+{
+    size_t best = 0;
+    size_t b = hash_key(toks[i].key) & (t->nbuckets - 1);
+    for (size_t j = t->bucket[b]; j; j = t->e[j - 1].next) {
+        const struct entry *e = &t->e[j - 1];
+        if (e->kind != kind || e->n > n - i || e->n <= best)
+            continue;
+        size_t k = 0;
+        while (k < e->n && strcmp(e->keys[k], toks[i + k].key) == 0)
+            k++;
+        if (k == e->n) {
+            best = e->n;
+            *out = e;
+        }
+    }
+    if (has_entity(&toks[i])) {
+        const char *id = toks[i].entity_id;
+        size_t run = 1;
+        while (i + run < n && has_entity(&toks[i + run]) &&
+               strcmp(toks[i + run].entity_id, id) == 0)
+            run++;
+        if (run > best) {
+            b = hash_entity(id) & (t->nbuckets - 1);
+            for (size_t j = t->bucket[b]; j; j = t->e[j - 1].next) {
+                const struct entry *e = &t->e[j - 1];
+                if (e->kind == kind && e->n == 1 && e->keys[0][0] == '@' &&
+                    strcmp(e->keys[0] + 1, id) == 0) {
+                    best = run;
+                    *out = e;
+                    break;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Document                                                            */
+/* ------------------------------------------------------------------ */
+
+enum hit_flags {
+    HIT_NEGATED = 1 << 0,
+    HIT_CONTRAST = 1 << 1,
+};
+
+struct hit {
+    const struct entry *e;
+    double value;   /* within the sentence, before the sentence weight */
+    unsigned flags;
+};
+
+struct sent {
+    size_t first_hit, nhits;
+    size_t words;     /* word tokens */
+    size_t start;     /* words before it */
+    double raw;
+    double attr;      /* attribution multiplier, 1 when none */
+    double open_w;    /* weight of an opening contrast, 0 when none */
+    int concl_marker, furn_marker;
+    enum stance_role role;
+    double weight;
+    size_t text;      /* offset into texts */
+};
+
+struct stance_doc {
+    const struct stance_topic *t;
+    const struct stance_params *p;
+    struct sent *s;
+    size_t ns, scap;
+    struct hit *h;
+    size_t nh, hcap;
+    struct buf texts;
+    size_t tokens, words;
+    /* scratch for one sentence */
+    struct span { size_t start, len; const struct entry *e; } *m;
+    size_t nm, mcap;
+    unsigned char *covered;
+    size_t ccap;
+    int finished;
+};
+
+struct stance_doc *
+stance_doc_new(const struct stance_topic *t, const struct stance_params *p)
+{
+    struct stance_doc *d = xcalloc(1, sizeof(*d));
+    d->t = t;
+    d->p = p;
+    return d;
+}
+
+void
+stance_doc_free(struct stance_doc *d)
+{
+    if (!d)
+        return;
+    free(d->s);
+    free(d->h);
+    free(d->m);
+    free(d->covered);
+    buf_release(&d->texts);
+    free(d);
+}
+
+void
+stance_doc_reset(struct stance_doc *d)
+{
+    d->ns = d->nh = 0;
+    d->tokens = d->words = 0;
+    buf_reset(&d->texts);
+    d->finished = 0;
+}
+
+static struct hit *
+add_hit(struct stance_doc *d, const struct entry *e, double value,
+        unsigned flags)
+{
+    if (d->nh == d->hcap) {
+        d->hcap = d->hcap ? 2 * d->hcap : 64;
+        d->h = xrealloc(d->h, d->hcap * sizeof(*d->h));
+    }
+    struct hit *h = &d->h[d->nh++];
+    h->e = e;
+    h->value = value;
+    h->flags = flags;
+    return h;
+}
+
+/* All matches of one kind, left to right, into d->m; returns the count. */
+static size_t
+find_all(struct stance_doc *d, enum stance_kind kind,
+         const struct stance_token *toks, size_t n)
+{
+    d->nm = 0;
+    if (!d->t->count[kind])
+        return 0;
+    for (size_t i = 0; i < n;) {
+        const struct entry *e = NULL;
+        size_t len = match_at(d->t, kind, toks, n, i, &e);
+        if (!len) {
+            i++;
+            continue;
+        }
+        if (d->nm == d->mcap) {
+            d->mcap = d->mcap ? 2 * d->mcap : 16;
+            d->m = xrealloc(d->m, d->mcap * sizeof(*d->m));
+        }
+        d->m[d->nm].start = i;
+        d->m[d->nm].len = len;
+        d->m[d->nm].e = e;
+        d->nm++;
+        i += len;
+    }
+    return d->nm;
+}
+
+/* Index of the first word token, n when none. */
+static size_t
+first_word(const struct stance_token *toks, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !toks[i].is_word)
+        i++;
+    return i;
+}
+
+/*
+ * Negation multiplier for a cue starting at token 'at': negators ending
+ * within neg_window word tokens before it, the window stopping at
+ * punctuation.  neg: the negator spans, sorted.
+ */
+static double
+negation(const struct stance_doc *d, const struct stance_token *toks,
+         size_t at, const struct span *neg, size_t nneg)
+{
+    size_t lo = at, words = 0;
+    while (lo > 0 && toks[lo - 1].is_word && words < (size_t)d->p->neg_window) {
+        lo--;
+        words++;
+    }
+    double f = 1.0;
+    for (size_t i = 0; i < nneg; i++)
+        if (neg[i].start >= lo && neg[i].start + neg[i].len <= at)
+            f *= neg[i].e->weight;
+    return f;
+}
+
+/*
+ * Contrast multiplier for a token at 'at'.  The opening contrast of a
+ * sentence is handled between sentences, so it is skipped here.
+ */
+static double
+contrast(const struct stance_token *toks, size_t at,
+         const struct span *con, size_t ncon, size_t opening)
+{
+    double f = 1.0;
+    for (size_t i = 0; i < ncon; i++) {
+        double w = con[i].e->weight;
+        size_t c = con[i].start;
+        if (c == opening && w > 1)
+            continue;
+        if (c + con[i].len <= at) {
+            if (w >= 1) {
+                f *= w;
+            } else {
+                /* a concession reaches to the end of its clause */
+                size_t j = c + con[i].len;
+                while (j < at && toks[j].is_word)
+                    j++;
+                if (j >= at)
+                    f *= w;
+            }
+        } else if (c >= at && w > 1) {
+            f *= 2 - w;
+        }
+    }
+    return f;
+}
+
+void
+stance_doc_add_sentence(struct stance_doc *d,
+                        const struct stance_token *toks, size_t n,
+                        const char *text)
+{
+    const struct stance_params *p = d->p;
+    if (d->ns == d->scap) {
+        d->scap = d->scap ? 2 * d->scap : 32;
+        d->s = xrealloc(d->s, d->scap * sizeof(*d->s));
+    }
+    struct sent *s = &d->s[d->ns++];
+    memset(s, 0, sizeof(*s));
+    s->first_hit = d->nh;
+    s->attr = 1.0;
+    s->start = d->words;
+    s->text = d->texts.len;
+    buf_adds(&d->texts, text ? text : "");
+    buf_addc(&d->texts, '\0');
+    for (size_t i = 0; i < n; i++)
+        s->words += toks[i].is_word != 0;
+    d->words += s->words;
+    d->tokens += n;
+    if (n == 0)
+        return;
+
+    if (n > d->ccap) {
+        d->ccap = n;
+        d->covered = xrealloc(d->covered, n);
+    }
+    memset(d->covered, 0, n);
+    size_t opening = first_word(toks, n);
+
+    /* Structure markers and attribution: whole-sentence properties. */
+    size_t k = find_all(d, STANCE_FURNITURE, toks, n);
+    for (size_t i = 0; i < k; i++)
+        if (d->m[i].start <= opening + (size_t)p->furniture_lead)
+            s->furn_marker = 1;
+    k = find_all(d, STANCE_CONCLUSION, toks, n);
+    for (size_t i = 0; i < k; i++)
+        if (d->m[i].start == opening)
+            s->concl_marker = 1;
+    k = find_all(d, STANCE_ATTRIBUTION, toks, n);
+    for (size_t i = 0; i < k; i++)
+        if (d->m[i].e->weight < s->attr)
+            s->attr = d->m[i].e->weight;
+
+    /* Negators and contrasts, kept for the cues. */
+    size_t nneg = find_all(d, STANCE_NEGATOR, toks, n);
+    struct span *neg = xmalloc((nneg + 1) * sizeof(*neg));
+    memcpy(neg, d->m, nneg * sizeof(*neg));
+    size_t ncon = find_all(d, STANCE_CONTRAST, toks, n);
+    struct span *con = xmalloc((ncon + 1) * sizeof(*con));
+    memcpy(con, d->m, ncon * sizeof(*con));
+    for (size_t i = 0; i < ncon; i++)
+        if (con[i].start == opening && con[i].e->weight > 1)
+            s->open_w = con[i].e->weight;
+
+    /* Cues. */
+    k = find_all(d, STANCE_CUE, toks, n);
+    for (size_t i = 0; i < k; i++) {
+        const struct span *m = &d->m[i];
+        double nf = negation(d, toks, m->start, neg, nneg);
+        double cf = contrast(toks, m->start, con, ncon, opening);
+        unsigned fl = (nf != 1.0 ? HIT_NEGATED : 0) |
+                      (cf != 1.0 ? HIT_CONTRAST : 0);
+        double v = m->e->weight * nf * cf;
+        add_hit(d, m->e, v, fl);
+        s->raw += v;
+        memset(d->covered + m->start, 1, m->len);
+    }
+
+    /* Targets: sentiment credited to the nearest one. */
+    k = find_all(d, STANCE_TARGET, toks, n);
+    if (k) {
+        for (size_t i = 0; i < k; i++)
+            memset(d->covered + d->m[i].start, 1, d->m[i].len);
+        double *acc = xcalloc(k, sizeof(*acc));
+        int any = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (d->covered[j] || toks[j].polarity == 0)
+                continue;
+            size_t best = k, bestd = SIZE_MAX;
+            for (size_t i = 0; i < k; i++) {
+                size_t a = d->m[i].start, b = a + d->m[i].len - 1;
+                size_t dist = j < a ? a - j : j - b;
+                if (dist < bestd) {
+                    bestd = dist;
+                    best = i;
+                }
+            }
+            if (best < k && bestd <= (size_t)p->target_window) {
+                acc[best] += toks[j].polarity;
+                any = 1;
+            }
+        }
+        for (size_t i = 0; any && i < k; i++) {
+            if (acc[i] == 0)
+                continue;
+            double v = acc[i] * d->m[i].e->weight * p->target_scale;
+            add_hit(d, d->m[i].e, v, 0);
+            s->raw += v;
+        }
+        free(acc);
+    }
+    free(neg);
+    free(con);
+    s->nhits = d->nh - s->first_hit;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scoring the document                                                */
+/* ------------------------------------------------------------------ */
+
+static double
+sign(double x)
+{
+    return (x > 0) - (x < 0);
+}
+
+void
+stance_doc_finish(struct stance_doc *d, struct stance_result *r)
+{
+    const struct stance_params *p = d->p;
+    memset(r, 0, sizeof(*r));
+    r->tokens = d->tokens;
+    r->sentences = d->ns;
+
+    /* Furniture: from the first marker in the last part of the text. */
+    size_t body = d->ns;
+    for (size_t i = 1; i < d->ns; i++)
+        if (d->s[i].furn_marker &&
+            d->s[i].start >= (1 - p->furniture_frac) * d->words) {
+            body = i;
+            break;
+        }
+    size_t bw = body < d->ns ? d->s[body].start : d->words;
+    r->body_words = bw;
+
+    /* Conclusion marker in the second half of the body. */
+    size_t concl = body;
+    for (size_t i = 1; i < body; i++)
+        if (d->s[i].concl_marker && d->s[i].start >= 0.5 * bw)
+            concl = i;
+
+    for (size_t i = 0; i < d->ns; i++) {
+        struct sent *s = &d->s[i];
+        if (i >= body) {
+            s->role = STANCE_ROLE_FURNITURE;
+            s->weight = 0;
+        } else if (i == 0) {
+            s->role = STANCE_ROLE_HEADLINE;
+            s->weight = p->headline_w;
+        } else if (i >= concl ||
+                   s->start + s->words > (1 - p->conclusion_frac) * bw) {
+            s->role = STANCE_ROLE_CONCLUSION;
+            s->weight = p->conclusion_w;
+        } else if (s->start < p->lead_frac * bw) {
+            s->role = STANCE_ROLE_LEAD;
+            s->weight = p->lead_w;
+        } else {
+            s->role = STANCE_ROLE_BODY;
+            s->weight = 1.0;
+        }
+    }
+    for (size_t i = 1; i < body; i++)
+        if (d->s[i].open_w > 1) {
+            d->s[i].weight *= d->s[i].open_w;
+            d->s[i - 1].weight *= 2 - d->s[i].open_w;
+        }
+
+    /* Direction from the author's own voice, then attribution. */
+    double own = 0, all = 0;
+    int any_own = 0;
+    for (size_t i = 0; i < body; i++) {
+        double c = d->s[i].weight * d->s[i].raw;
+        all += c;
+        if (d->s[i].attr >= 1) {
+            own += c;
+            any_own = 1;
+        }
+    }
+    double dir = sign(any_own ? own : all);
+    for (size_t i = 0; i < body; i++) {
+        struct sent *s = &d->s[i];
+        if (s->attr < 1 && dir != 0 && sign(s->raw) == -dir)
+            s->weight *= s->attr;
+    }
+
+    double sum = 0;
+    for (size_t i = 0; i < body; i++) {
+        double c = d->s[i].weight * d->s[i].raw;
+        sum += c;
+        if (c > 0)
+            r->pos += c;
+        else
+            r->neg -= c;
+    }
+    double ev = r->pos + r->neg;
+    r->score = 100.0 * sum / ((double)bw + 100.0);
+    r->confidence =
+        ev > 0 ? fabs(r->pos - r->neg) / ev *
+                     (1 - exp(-ev / p->confidence_scale))
+               : 0;
+    if (ev < p->min_evidence || fabs(r->score) < p->threshold)
+        r->label = STANCE_NEUTRAL;
+    else
+        r->label = r->score > 0 ? STANCE_OPTIMISTIC : STANCE_SKEPTICAL;
+    d->finished = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Evidence                                                            */
+/* ------------------------------------------------------------------ */
+
+struct agg {
+    const struct entry *e;
+    double v;
+};
+
+static int
+agg_cmp(const void *a, const void *b)
+{
+    double x = fabs(((const struct agg *)a)->v);
+    double y = fabs(((const struct agg *)b)->v);
+    if (x != y)
+        return x < y ? 1 : -1;
+    /* ties: by label, for stable output */
+    return strcmp(((const struct agg *)a)->e->label,
+                  ((const struct agg *)b)->e->label);
+}
+
+void
+stance_doc_evidence(const struct stance_doc *d, size_t k, struct buf *out)
+{
+    if (!d->finished || d->nh == 0 || k == 0)
+        return;
+    struct agg *a = xmalloc(d->nh * sizeof(*a));
+    size_t na = 0;
+    for (size_t i = 0; i < d->ns; i++) {
+        const struct sent *s = &d->s[i];
+        for (size_t j = 0; j < s->nhits; j++) {
+            const struct hit *h = &d->h[s->first_hit + j];
+            double v = h->value * s->weight;
+            if (v == 0)
+                continue;
+            size_t x = 0;
+            while (x < na && a[x].e != h->e)
+                x++;
+            if (x == na) {
+                a[na].e = h->e;
+                a[na++].v = 0;
+            }
+            a[x].v += v;
+        }
+    }
+    qsort(a, na, sizeof(*a), agg_cmp);
+    size_t shown = 0;
+    for (size_t i = 0; i < na && shown < k; i++) {
+        if (fabs(a[i].v) < 0.005)
+            continue;
+        if (shown++)
+            buf_adds(out, "; ");
+        buf_addf(out, "%s(%+.2f)", a[i].e->label, a[i].v);
+    }
+    free(a);
+}
+
+size_t
+stance_doc_sentences(const struct stance_doc *d)
+{
+    return d->ns;
+}
+
+void
+stance_doc_sentence(const struct stance_doc *d, size_t i,
+                    struct stance_sentence *out, struct buf *ev)
+{
+    const struct sent *s = &d->s[i];
+    out->role = s->role;
+    out->weight = s->weight;
+    out->raw = s->raw;
+    out->contribution = s->weight * s->raw;
+    out->text = d->texts.data ? d->texts.data + s->text : "";
+    if (!ev)
+        return;
+    size_t shown = 0;
+    for (size_t j = 0; j < s->nhits; j++) {
+        const struct hit *h = &d->h[s->first_hit + j];
+        if (shown++)
+            buf_adds(ev, "; ");
+        buf_addf(ev, "%s:%s(%+.2f)", stance_kind_name(h->e->kind),
+                 h->e->label, h->value);
+        if (h->flags & HIT_NEGATED)
+            buf_adds(ev, "[negated]");
+        if (h->flags & HIT_CONTRAST)
+            buf_adds(ev, "[contrast]");
+    }
+    if (s->attr < 1) {
+        if (shown++)
+            buf_adds(ev, "; ");
+        buf_addf(ev, "attribution(x%.2f)", s->attr);
+    }
+    if (s->open_w > 1) {
+        if (shown++)
+            buf_adds(ev, "; ");
+        buf_addf(ev, "opening-contrast(x%.2f)", s->open_w);
+    }
+}

@@ -1,0 +1,296 @@
+/*
+ * Unit tests for lib/stance: the stance model on hand-made sentences.
+ * Keys are written as stems would be; entity ids and polarities as
+ * entity-tag and sentiment-score would give them.
+ */
+#include "stance.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tap.h"
+
+/* A sentence from "key key/ENTITY key:polarity , ..." (space-separated). */
+struct sentence {
+    struct stance_token tok[64];
+    char store[1024];
+    size_t n;
+};
+
+static void
+parse(struct sentence *s, const char *src)
+{
+    char *p = s->store;
+    s->n = 0;
+    strncpy(p, src, sizeof(s->store) - 1);
+    p[sizeof(s->store) - 1] = '\0';
+    for (char *w = strtok(p, " "); w && s->n < 64; w = strtok(NULL, " ")) {
+        struct stance_token *t = &s->tok[s->n++];
+        t->entity_id = "";
+        t->polarity = 0;
+        char *c = strchr(w, ':');
+        if (c && c != w) {
+            *c = '\0';
+            t->polarity = atof(c + 1);
+        }
+        char *e = strchr(w, '/');
+        if (e && e != w) {
+            *e = '\0';
+            t->entity_id = e + 1;
+        }
+        t->key = w;
+        t->is_word = !strchr(",.;:-()\"'?!", w[0]);
+    }
+}
+
+static void
+add(struct stance_topic *t, enum stance_kind kind, const char *phrase,
+    double w)
+{
+    char buf[256];
+    const char *keys[16];
+    size_t n = 0;
+    strncpy(buf, phrase, sizeof(buf) - 1);
+    buf[sizeof(buf) - 1] = '\0';
+    for (char *k = strtok(buf, " "); k && n < 16; k = strtok(NULL, " "))
+        keys[n++] = k;
+    stance_topic_add(t, kind, keys, n, w, phrase);
+}
+
+static struct stance_topic *
+topic(void)
+{
+    struct stance_topic *t = stance_topic_new();
+    add(t, STANCE_CUE, "fall behind", -1.5);
+    add(t, STANCE_CUE, "close the gap", 1.5);
+    add(t, STANCE_CUE, "sign of weak", -1.5);
+    add(t, STANCE_CUE, "breakthrough", 1.5);
+    add(t, STANCE_CUE, "smuggl", -1.0);
+    add(t, STANCE_CUE, "not bet against", 2.0);
+    add(t, STANCE_CUE, "bet against", 1.0);
+    add(t, STANCE_TARGET, "@HUAWEI", 1);
+    add(t, STANCE_TARGET, "export control", -1);
+    add(t, STANCE_ATTRIBUTION, "critic", 0.3);
+    add(t, STANCE_NEGATOR, "not", -0.8);
+    add(t, STANCE_NEGATOR, "far from", -0.8);
+    add(t, STANCE_NEGATOR, "not just", 1);
+    add(t, STANCE_CONTRAST, "but", 1.5);
+    add(t, STANCE_CONTRAST, "although", 0.7);
+    add(t, STANCE_CONCLUSION, "in conclus", 1);
+    add(t, STANCE_FURNITURE, "comment", 0);
+    return t;
+}
+
+/* Scores sentences given as strings; returns the result. */
+static struct stance_result
+score(const struct stance_topic *t, const struct stance_params *p,
+      const char *const *sents, size_t n, struct stance_doc **keep)
+{
+    struct stance_doc *d = stance_doc_new(t, p);
+    struct sentence s;
+    struct stance_result r;
+    for (size_t i = 0; i < n; i++) {
+        parse(&s, sents[i]);
+        stance_doc_add_sentence(d, s.tok, s.n, sents[i]);
+    }
+    stance_doc_finish(d, &r);
+    if (keep)
+        *keep = d;
+    else
+        stance_doc_free(d);
+    return r;
+}
+
+static double
+one(const struct stance_topic *t, const struct stance_params *p,
+    const char *sentence)
+{
+    const char *v[1] = {sentence};
+    struct stance_doc *d;
+    score(t, p, v, 1, &d);
+    struct stance_sentence s;
+    stance_doc_sentence(d, 0, &s, NULL);
+    stance_doc_free(d);
+    return s.raw;
+}
+
+static int
+near(double a, double b)
+{
+    return fabs(a - b) < 1e-9;
+}
+
+int
+main(void)
+{
+    struct stance_topic *t = topic();
+    struct stance_params p;
+    stance_params_init(&p);
+    struct stance_result r;
+    struct stance_doc *d;
+    struct buf b = BUF_INIT;
+
+    plan(42);
+
+    /* names */
+    is_int(STANCE_CUE, stance_kind_parse("cue"), "kind cue");
+    is_int(STANCE_FURNITURE, stance_kind_parse("furniture"), "kind furniture");
+    is_int(-1, stance_kind_parse("cues"), "unknown kind");
+    is_string("skeptical", stance_label_name(STANCE_SKEPTICAL), "label name");
+    is_int(7, (int)stance_topic_count(t, STANCE_CUE), "cue count");
+
+    /* matching and negation */
+    ok(near(one(t, &p, "china fall behind ."), -1.5), "plain cue");
+    ok(near(one(t, &p, "china is not fall behind ."), 1.2),
+       "negated cue flips and damps");
+    ok(near(one(t, &p, "far from close the gap ."), -1.2),
+       "multi-word negator: far from closing the gap");
+    ok(near(one(t, &p, "not a sign of weak ."), 1.2),
+       "not a sign of weakness");
+    ok(near(one(t, &p, "not , in fact , fall behind"), -1.5),
+       "negation stops at punctuation");
+    ok(near(one(t, &p, "not one two three fall behind"), -1.5),
+       "negation reaches three words only");
+    ok(near(one(t, &p, "not just a breakthrough"), 1.5),
+       "longer negator entry cancels: not just");
+    ok(near(one(t, &p, "i would not bet against them"), 2.0),
+       "longest cue wins and its own negator is not applied");
+    ok(near(one(t, &p, "they fall behind and fall behind"), -3.0),
+       "every occurrence counts");
+
+    /* contrast */
+    ok(near(one(t, &p, "a breakthrough but they fall behind"),
+            1.5 * 0.5 - 1.5 * 1.5),
+       "but: before x0.5, after x1.5");
+    ok(near(one(t, &p, "although a breakthrough , they fall behind"),
+            1.5 * 0.7 - 1.5),
+       "although reaches to the end of its clause");
+
+    /* targets */
+    ok(near(one(t, &p, "huawei/HUAWEI is great:3 ."), 0.75),
+       "praise of a +1 target: polarity * side * scale");
+    ok(near(one(t, &p, "export control fail:-2 ."), 0.5),
+       "failure of a -1 target reads optimistic");
+    ok(near(one(t, &p, "huawei/HUAWEI fall:-2 behind:-1 ."), -1.5),
+       "cue tokens and target tokens: sentiment not credited twice");
+    ok(near(one(t, &p, "good:2 news"), 0), "sentiment without a target is no evidence");
+    ok(near(one(t, &p, "huawei/HUAWEI tech/HUAWEI won:2"), 0.5),
+       "an entity run is one target");
+
+    /* document: empty, neutral, labels */
+    r = score(t, &p, NULL, 0, NULL);
+    ok(r.label == STANCE_NEUTRAL && r.tokens == 0 && r.sentences == 0 &&
+       r.confidence == 0, "empty document is neutral with zero counts");
+    {
+        const char *v[] = {"nothing to see here ."};
+        r = score(t, &p, v, 1, NULL);
+        ok(r.label == STANCE_NEUTRAL && r.tokens == 5 && r.sentences == 1,
+           "no evidence: neutral");
+    }
+    {
+        const char *v[] = {"a breakthrough and they fall behind ."};
+        r = score(t, &p, v, 1, NULL);
+        ok(r.label == STANCE_NEUTRAL, "balanced evidence: neutral");
+        ok(r.confidence < 0.01, "balanced evidence: no confidence");
+    }
+    {
+        const char *v[] = {"china makes a breakthrough", "more text here .",
+                           "and more text ."};
+        r = score(t, &p, v, 3, NULL);
+        ok(r.label == STANCE_OPTIMISTIC && r.score > 0, "optimistic");
+        ok(r.confidence > 0 && r.confidence < 1, "confidence in (0,1)");
+        ok(near(r.pos, 1.5 * p.headline_w), "headline weight");
+    }
+
+    /* structure: furniture after the body is ignored */
+    {
+        const char *v[] = {
+            "title words here",
+            "one two three four five six seven eight nine ten .",
+            "they fall behind , one two three four five six .",
+            "one two three four five six seven eight nine ten .",
+            "3 comment",
+            "breakthrough breakthrough breakthrough breakthrough",
+        };
+        r = score(t, &p, v, 6, &d);
+        ok(r.label == STANCE_SKEPTICAL, "comment section does not decide");
+        struct stance_sentence s;
+        stance_doc_sentence(d, 5, &s, NULL);
+        is_int(STANCE_ROLE_FURNITURE, s.role, "furniture role");
+        ok(s.weight == 0, "furniture weight 0");
+        stance_doc_sentence(d, 0, &s, NULL);
+        is_int(STANCE_ROLE_HEADLINE, s.role, "headline role");
+        stance_doc_free(d);
+    }
+    {
+        /* a furniture word early in the text is not furniture */
+        const char *v[] = {"headline", "comment on this .",
+                           "they fall behind .", "a", "b", "c"};
+        r = score(t, &p, v, 6, &d);
+        struct stance_sentence s;
+        stance_doc_sentence(d, 2, &s, NULL);
+        ok(s.weight > 0, "early furniture marker ignored");
+        stance_doc_free(d);
+    }
+
+    /* attribution: the other side's voice weighs less */
+    {
+        const char *v[] = {
+            "headline",
+            "critic say they fall behind .",
+            "a breakthrough .",
+            "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x .",
+            "end .",
+        };
+        r = score(t, &p, v, 5, &d);
+        struct stance_sentence s;
+        stance_doc_sentence(d, 1, &s, &b);
+        ok(near(s.weight, p.lead_w * 0.3), "attributed opposing sentence x0.3");
+        ok(strstr(b.data, "attribution(x0.30)") != NULL, "explain names attribution");
+        ok(r.label == STANCE_OPTIMISTIC, "author's voice decides");
+        stance_doc_free(d);
+    }
+
+    /* opening contrast moves weight from the previous sentence */
+    {
+        const char *v[] = {
+            "headline",
+            "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x .",
+            "a breakthrough .",
+            "but they fall behind .",
+            "x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x .",
+        };
+        r = score(t, &p, v, 5, &d);
+        struct stance_sentence s2, s3;
+        stance_doc_sentence(d, 2, &s2, NULL);
+        stance_doc_sentence(d, 3, &s3, NULL);
+        ok(near(s2.weight, 0.5) && near(s3.weight, 1.5),
+           "concession-first: previous x0.5, contrast x1.5");
+        ok(r.label == STANCE_SKEPTICAL, "the contrast wins");
+        stance_doc_free(d);
+    }
+
+    /* evidence string */
+    {
+        const char *v[] = {"smuggl smuggl", "they fall behind .",
+                           "x x x x x x x x x x x x x x x x x x x x ."};
+        r = score(t, &p, v, 3, &d);
+        buf_reset(&b);
+        stance_doc_evidence(d, 5, &b);
+        is_string("smuggl(-4.00); fall behind(-2.25)", b.data,
+                  "evidence: strongest first, weighted");
+        buf_reset(&b);
+        stance_doc_evidence(d, 1, &b);
+        is_string("smuggl(-4.00)", b.data, "evidence limited to k");
+        stance_doc_free(d);
+    }
+
+    /* a later entry replaces an earlier one */
+    add(t, STANCE_CUE, "smuggl", -2.0);
+    is_int(7, (int)stance_topic_count(t, STANCE_CUE), "replacement keeps count");
+    ok(near(one(t, &p, "smuggl ."), -2.0), "later weight wins");
+
+    buf_release(&b);
+    stance_topic_free(t);
+    return tap_done();
+}
