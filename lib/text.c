@@ -360,6 +360,85 @@ mark_icu_starts(struct tokenizer *tk, struct text_tokens *out)
     }
 }
 
+/* ---- rules on top of ICU's sentence breaks ---------------------------- */
+
+static int
+in_list(const char *s, const struct text_token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (tok_is(s, t, *list))
+            return 1;
+    return 0;
+}
+
+/* Titles before a name: "Dr. Ruiz" never ends a sentence at the period. */
+static const char *const titles[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Gen", "Gov", "Sen",
+    "Rep", "Capt", "Col", "Lt", "Sgt", "Rev", "Hon", "Fr", "Pres", NULL};
+
+/* Abbreviations before a number: "p. 55", "No. 5". */
+static const char *const before_number[] = {
+    "p", "pp", "No", "no", "Nos", "nos", "Vol", "vol", "Fig", "fig", "ch",
+    "Ch", "Art", "art", "approx", "ca", "\xc2\xb0", "Sec",
+    "sec", "para", NULL};
+
+/*
+ * Words that begin sentences far more often than they continue a name:
+ * after "U.S." they mean the abbreviation ended the sentence.
+ */
+static const char *const starters[] = {
+    "I", "He", "She", "It", "We", "They", "You", "The", "This", "That",
+    "These", "Those", "There", "Then", "How", "What", "Why", "When",
+    "Where", "Who", "But", "And", "So", "Yet", "Its", "His", "Her", "Our",
+    "Their", "My", "A", "An", "In", "On", "At", "For", "If", "As", "After",
+    "Before", "While", "However", "Still", "Meanwhile", "Some", "Many",
+    NULL};
+
+static int
+is_capitalised(const char *s, const struct text_token *t)
+{
+    return t->type == TEXT_WORD &&
+           u_isupper(first_char(s + t->start, t->end - t->start));
+}
+
+static int
+has_dot(const char *s, const struct text_token *t)
+{
+    return memchr(s + t->start, '.', t->end - t->start) != NULL;
+}
+
+/*
+ * Whether the sentence ICU started at token i (after "WORD .") should go
+ * on: the period belongs to an abbreviation or an initial.
+ */
+static int
+abbreviation_continues(const char *s, const struct text_tokens *toks,
+                       size_t i)
+{
+    const struct text_token *t = &toks->v[i], *dot = &toks->v[i - 1];
+    const struct text_token *w = &toks->v[i - 2];
+    size_t wlen = w->end - w->start;
+
+    if (!tok_is(s, dot, ".") || w->end != dot->start)
+        return 0;
+    if (in_list(s, w, titles))
+        return 1;
+    if (t->type == TEXT_NUMBER && in_list(s, w, before_number))
+        return 1;
+    if (w->type != TEXT_WORD)
+        return 0;
+    if (has_dot(s, w) && is_all_lower(s + w->start, wlen))
+        return 1; /* "a.m.", "e.g." */
+    if (has_dot(s, w) && is_capitalised(s, t) && !in_list(s, t, starters) &&
+        !in_list(s, t, titles))
+        return 1; /* "the U.S. Government", but not "6 P.M. Mr. Smith" */
+    if (wlen == 1 && w->type == TEXT_WORD && u_isupper((UChar32)s[w->start]) &&
+        i >= 3 && is_capitalised(s, &toks->v[i - 3]) &&
+        !toks->v[i - 2].sent_start && is_capitalised(s, t))
+        return 1; /* "Jonas E. Smith", but not "you and I. Did" */
+    return 0;
+}
+
 /*
  * An inline list marker at token i: "2." or "2)" or "2.)" or "b." before
  * a capitalised word.  Returns the number of marker tokens, or 0.
@@ -380,19 +459,23 @@ list_marker(const char *s, const struct text_tokens *toks, size_t i)
         k++;
     if (k == i + 1 || k >= toks->n || toks->v[k - 1].end == toks->v[k].start)
         return 0;
-    if (!tok_is(s, &toks->v[k - 1], ")")) {
-        UChar32 c = first_char(s + toks->v[k].start,
-                               toks->v[k].end - toks->v[k].start);
-        if (!u_isupper(c))
-            return 0;
-    }
+    if (!tok_is(s, &toks->v[k - 1], ")") && !is_capitalised(s, &toks->v[k]))
+        return 0;
     return k - i;
 }
 
 static void
-apply_rules(const char *s, struct text_tokens *out)
+clear_starts(struct text_tokens *toks, size_t from, size_t to)
 {
-    size_t i, k, m;
+    for (; from < to && from < toks->n; from++)
+        toks->v[from].sent_start = 0;
+}
+
+/* Line breaks, "!" before lower case, and abbreviations. */
+static void
+apply_line_rules(const char *s, struct text_tokens *out)
+{
+    size_t i;
 
     for (i = 1; i < out->n; i++) {
         struct text_token *t = &out->v[i], *p = &out->v[i - 1];
@@ -408,28 +491,42 @@ apply_rules(const char *s, struct text_tokens *out)
                    (tok_is(s, p, "!") || tok_is(s, p, "?")) &&
                    is_all_lower(s + t->start, t->end - t->start)) {
             t->sent_start = 0; /* "Yahoo! in the ..." */
+        } else if (t->sent_start && i >= 2 &&
+                   abbreviation_continues(s, out, i)) {
+            t->sent_start = 0;
         }
     }
+}
+
+/* Bullets and inline list markers start sentences. */
+static void
+apply_list_rules(const char *s, struct text_tokens *out)
+{
+    size_t i, m;
+    char next_letter = 'a';
+
     for (i = 0; i < out->n; i++) {
-        if (is_bullet(s, &out->v[i])) {
+        const struct text_token *t = &out->v[i];
+        int glued = i > 0 && out->v[i - 1].end == t->start;
+
+        if (is_bullet(s, t)) {
             out->v[i].sent_start = 1;
-            if (i + 1 < out->n)
-                out->v[i + 1].sent_start = 0;
+            m = i + 1 < out->n ? list_marker(s, out, i + 1) : 0;
+            clear_starts(out, i + 1, i + 2 + m);
+            i += m;
             continue;
         }
-        if (i > 0 && out->v[i - 1].end == out->v[i].start)
+        if (glued || !(m = list_marker(s, out, i)))
             continue;
-        if (i > 0 && (out->v[i - 1].type == TEXT_WORD ||
-                      out->v[i - 1].type == TEXT_NUMBER) &&
-            !out->v[i - 1].sent_start && out->v[i].type == TEXT_WORD)
-            continue; /* a letter marker needs punctuation before it */
-        m = list_marker(s, out, i);
-        if (!m)
-            continue;
-        if (!(i > 0 && is_bullet(s, &out->v[i - 1])))
-            out->v[i].sent_start = 1;
-        for (k = i + 1; k <= i + m && k < out->n; k++)
-            out->v[k].sent_start = 0;
+        if (t->type == TEXT_WORD) {
+            /* "a. ... b. ... c." only in order, so "plan b. The" is safe */
+            if (s[t->start] != next_letter &&
+                !(s[t->start] == 'a' && (i == 0 || t->sent_start)))
+                continue;
+            next_letter = (char)(s[t->start] + 1);
+        }
+        out->v[i].sent_start = 1;
+        clear_starts(out, i + 1, i + m + 1);
         i += m;
     }
 }
@@ -452,7 +549,8 @@ tokenizer_split(struct tokenizer *tk, const char *s, size_t len,
     collect_words(tk, s, out);
     collect_bounds(tk);
     mark_icu_starts(tk, out);
-    apply_rules(s, out);
+    apply_line_rules(s, out);
+    apply_list_rules(s, out);
     return 0;
 }
 

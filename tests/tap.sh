@@ -1,0 +1,100 @@
+# tap.sh: a small TAP library for the shell tests (the c-tap-harness shell
+# API plus git's test_cmp), written for stancekit.  Source it:
+#
+#     . "$(dirname "$0")/tap.sh"
+#     plan 2
+#     ok "tokenize exists" test -x "$BIN/tokenize"
+#     printf 'a\n' >expected; printf 'a\n' >got; ok "same" test_cmp expected got
+#
+# It sets LC_ALL=C, cds into a fresh temporary folder removed at exit, and
+# sets SRC (the source tree), BIN (its bin/) and PATH so the built programs
+# come first.  Every test runs hermetically: no $HOME, no installed data.
+
+set -u
+LC_ALL=C
+export LC_ALL
+unset STANCEKIT_LEXICONS
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$SRC/bin
+PATH=$BIN:$SRC/scripts:$PATH
+export SRC BIN PATH
+TESTDATA=$SRC/tests/data
+TEST_LEXICONS=$SRC/tests/lexicons
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/stancekit-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP" || exit 1
+
+tap_count=0
+tap_failed=0
+
+plan() {
+    echo "1..$1"
+}
+
+skip_all() {
+    echo "1..0 # SKIP $*"
+    exit 0
+}
+
+diag() {
+    echo "# $*"
+}
+
+bail() {
+    echo "Bail out! $*"
+    exit 255
+}
+
+# ok DESCRIPTION COMMAND [ARG...]: passes when COMMAND succeeds.
+ok() {
+    tap_desc=$1
+    shift
+    tap_count=$((tap_count + 1))
+    if "$@"; then
+        echo "ok $tap_count - $tap_desc"
+    else
+        echo "not ok $tap_count - $tap_desc"
+        tap_failed=$((tap_failed + 1))
+    fi
+}
+
+# skip DESCRIPTION REASON
+skip() {
+    tap_count=$((tap_count + 1))
+    echo "ok $tap_count - $1 # SKIP $2"
+}
+
+# test_cmp EXPECTED ACTUAL: like cmp, but shows a diff as comments.
+test_cmp() {
+    if diff -u "$1" "$2" >tap.diff 2>&1; then
+        return 0
+    fi
+    sed 's/^/# /' tap.diff
+    return 1
+}
+
+# ok_program DESCRIPTION STATUS EXPECTED_STDERR_SUBSTRING COMMAND...:
+# runs COMMAND with stdout to ./out and stderr to ./err, passes when the
+# exit status is STATUS and stderr contains the substring.
+ok_program() {
+    tap_desc=$1
+    tap_want=$2
+    tap_msg=$3
+    shift 3
+    "$@" >out 2>err
+    tap_got=$?
+    tap_count=$((tap_count + 1))
+    if [ "$tap_got" = "$tap_want" ] && grep -qF -- "$tap_msg" err; then
+        echo "ok $tap_count - $tap_desc"
+    else
+        echo "not ok $tap_count - $tap_desc"
+        echo "# exit status $tap_got (wanted $tap_want); stderr:"
+        sed 's/^/#   /' err
+        tap_failed=$((tap_failed + 1))
+    fi
+}
+
+# column_of NAME FILE: the values of column NAME (header line 1), one a line.
+column_of() {
+    awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { print $c }' "$2"
+}
