@@ -17,8 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TAP_UNUSED __attribute__((unused))
+
 static int tap_planned, tap_run, tap_failed;
 
+static void plan(int n) TAP_UNUSED;
 static void
 plan(int n)
 {
@@ -27,7 +30,7 @@ plan(int n)
     fflush(stdout);
 }
 
-static void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void diag(const char *fmt, ...) TAP_UNUSED __attribute__((format(printf, 1, 2)));
 static void
 diag(const char *fmt, ...)
 {
@@ -41,7 +44,7 @@ diag(const char *fmt, ...)
 }
 
 static void bail(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2), noreturn));
+    TAP_UNUSED __attribute__((format(printf, 1, 2), noreturn));
 static void
 bail(const char *fmt, ...)
 {
@@ -55,7 +58,7 @@ bail(const char *fmt, ...)
     exit(255);
 }
 
-static int ok(int cond, const char *fmt, ...)
+static int ok(int cond, const char *fmt, ...) TAP_UNUSED
     __attribute__((format(printf, 2, 3)));
 static int
 ok(int cond, const char *fmt, ...)
@@ -98,6 +101,7 @@ ok(int cond, const char *fmt, ...)
     } while (0)
 
 /* Exit status for main: 0 when all ran and passed. */
+static int tap_done(void) TAP_UNUSED;
 static int
 tap_done(void)
 {
