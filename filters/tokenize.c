@@ -86,7 +86,7 @@ emit_block(struct doc *d, const char *s, size_t len)
     size_t i, bad;
 
     if (!d->warned_utf8 && (bad = utf8_invalid_at(s, len)) < len) {
-        sk_warn("%s: invalid UTF-8 at byte %zu; replaced with U+FFFD",
+        sk_warn("%s: invalid UTF-8 at byte offset %zu; replaced with U+FFFD",
                 d->name, d->offset + bad);
         d->warned_utf8 = 1;
     }
