@@ -96,6 +96,13 @@ demo:
 bench: all
 	scripts/bench
 
+# libFuzzer targets (clang): fuzz/*.c, built against a clang build of lib/.
+fuzz:
+	scripts/fuzz build
+
+fuzz-smoke:
+	scripts/fuzz smoke
+
 deps:
 	scripts/install-deps
 
