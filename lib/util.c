@@ -3,8 +3,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *progname = "stancekit";
+static const char *argv0_seen;
 
 void
 sk_set_progname(const char *argv0)
@@ -13,8 +15,25 @@ sk_set_progname(const char *argv0)
 
     if (!argv0 || !*argv0)
         return;
+    argv0_seen = argv0;
     slash = strrchr(argv0, '/');
     progname = slash ? slash + 1 : argv0;
+}
+
+const char *
+sk_exe_path(void)
+{
+    static char path[4096];
+    ssize_t n;
+
+    if (!path[0]) {
+        n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+        if (n > 0)
+            path[n] = '\0';
+        else
+            snprintf(path, sizeof(path), "%s", argv0_seen ? argv0_seen : "");
+    }
+    return path;
 }
 
 const char *

@@ -18,6 +18,13 @@ enum { SK_EXIT_OK = 0, SK_EXIT_FAIL = 1, SK_EXIT_USAGE = 2 };
 void sk_set_progname(const char *argv0);
 const char *sk_progname(void);
 
+/*
+ * The running program's own path (from /proc/self/exe, else argv[0] as
+ * given to sk_set_progname), so that a program in a source tree's bin/
+ * finds the lexicons beside it.  Borrowed; lives for the whole run.
+ */
+const char *sk_exe_path(void);
+
 /* "progname: message\n" on stderr; fmt has no trailing newline. */
 void sk_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* sk_warn, then exit(status). */
