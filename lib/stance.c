@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "phrase.h"
 #include "util.h"
 
 /* ------------------------------------------------------------------ */
@@ -69,55 +70,48 @@ stance_params_init(struct stance_params *p)
     p->furniture_frac = 0.4;
     p->furniture_lead = 4;
     p->confidence_scale = 4.0;
+    p->question_w = 0.5;
 }
 
 /* ------------------------------------------------------------------ */
-/* Topic: entries indexed by their first key                          */
+/* Topic: one phrase set per kind, entity keys in a set of their own  */
 /* ------------------------------------------------------------------ */
 
 struct entry {
     enum stance_kind kind;
-    size_t n;
-    char **keys;
     double weight;
     char *label;
-    size_t next; /* next entry in the same bucket, + 1; 0 ends */
+};
+
+struct entries {
+    struct entry *v;
+    size_t n, cap;
 };
 
 struct stance_topic {
-    struct entry *e;
-    size_t n, cap;
-    size_t *bucket; /* first entry + 1, 0 when empty */
-    size_t nbuckets;
+    struct phrase_set *ps[STANCE_NKINDS];     /* phrases of stems */
+    struct phrase_set *ent[STANCE_NKINDS];    /* "@ID" keys */
+    struct entries pe[STANCE_NKINDS], ee[STANCE_NKINDS];
     size_t count[STANCE_NKINDS];
 };
-
-static uint32_t
-hash_key(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static uint32_t
-hash_entity(const char *id)
-{
-    uint32_t h = 2166136261u;
-    h = (h ^ (unsigned char)'@') * 16777619u;
-    for (; *id; id++)
-        h = (h ^ (unsigned char)*id) * 16777619u;
-    return h;
-}
 
 struct stance_topic *
 stance_topic_new(void)
 {
     struct stance_topic *t = xcalloc(1, sizeof(*t));
-    t->nbuckets = 1024;
-    t->bucket = xcalloc(t->nbuckets, sizeof(*t->bucket));
+    for (int k = 0; k < STANCE_NKINDS; k++) {
+        t->ps[k] = phrase_set_new();
+        t->ent[k] = phrase_set_new();
+    }
     return t;
+}
+
+static void
+entries_release(struct entries *e)
+{
+    for (size_t i = 0; i < e->n; i++)
+        free(e->v[i].label);
+    free(e->v);
 }
 
 void
@@ -125,39 +119,13 @@ stance_topic_free(struct stance_topic *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++) {
-        for (size_t j = 0; j < t->e[i].n; j++)
-            free(t->e[i].keys[j]);
-        free(t->e[i].keys);
-        free(t->e[i].label);
+    for (int k = 0; k < STANCE_NKINDS; k++) {
+        phrase_set_free(t->ps[k]);
+        phrase_set_free(t->ent[k]);
+        entries_release(&t->pe[k]);
+        entries_release(&t->ee[k]);
     }
-    free(t->e);
-    free(t->bucket);
     free(t);
-}
-
-static void
-rehash(struct stance_topic *t)
-{
-    free(t->bucket);
-    t->nbuckets *= 2;
-    t->bucket = xcalloc(t->nbuckets, sizeof(*t->bucket));
-    for (size_t i = 0; i < t->n; i++) {
-        size_t b = hash_key(t->e[i].keys[0]) & (t->nbuckets - 1);
-        t->e[i].next = t->bucket[b];
-        t->bucket[b] = i + 1;
-    }
-}
-
-static int
-same_keys(const struct entry *e, const char *const *keys, size_t n)
-{
-    if (e->n != n)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(e->keys[i], keys[i]) != 0)
-            return 0;
-    return 1;
 }
 
 void
@@ -165,45 +133,36 @@ stance_topic_add(struct stance_topic *t, enum stance_kind kind,
                  const char *const *keys, size_t n, double weight,
                  const char *label)
 {
-    size_t b = hash_key(keys[0]) & (t->nbuckets - 1);
-    for (size_t i = t->bucket[b]; i; i = t->e[i - 1].next) {
-        struct entry *e = &t->e[i - 1];
-        if (e->kind == kind && same_keys(e, keys, n)) {
-            e->weight = weight;
-            if (label) {
-                free(e->label);
-                e->label = xstrdup(label);
-            }
-            return;
-        }
-    }
-    if (t->n == t->cap) {
-        t->cap = t->cap ? 2 * t->cap : 64;
-        t->e = xrealloc(t->e, t->cap * sizeof(*t->e));
-    }
-    struct entry *e = &t->e[t->n];
-    e->kind = kind;
-    e->n = n;
-    e->keys = xmalloc(n * sizeof(*e->keys));
-    struct buf lb = BUF_INIT;
+    struct buf kb = BUF_INIT, lb = BUF_INIT;
+    int entity = n == 1 && keys[0][0] == '@' && keys[0][1];
     for (size_t i = 0; i < n; i++) {
-        e->keys[i] = xstrdup(keys[i]);
+        buf_add(&kb, keys[i], strlen(keys[i]) + 1);
         if (i)
             buf_addc(&lb, ' ');
         buf_adds(&lb, keys[i]);
     }
-    if (label) {
-        e->label = xstrdup(label);
-        buf_release(&lb);
-    } else {
-        e->label = lb.data ? lb.data : xstrdup("");
+    struct phrase_set *ps = entity ? t->ent[kind] : t->ps[kind];
+    struct entries *es = entity ? &t->ee[kind] : &t->pe[kind];
+    int is_new;
+    long id = phrase_set_add(ps, kb.data, n, &is_new);
+    if (is_new) {
+        if (es->n == es->cap) {
+            es->cap = es->cap ? 2 * es->cap : 64;
+            es->v = xrealloc(es->v, es->cap * sizeof(*es->v));
+        }
+        es->v[es->n].label = NULL;
+        es->n++;
+        t->count[kind]++;
     }
+    struct entry *e = &es->v[id];
+    e->kind = kind;
     e->weight = weight;
-    e->next = t->bucket[b];
-    t->bucket[b] = ++t->n;
-    t->count[kind]++;
-    if (t->n > t->nbuckets)
-        rehash(t);
+    if (is_new || label) {
+        free(e->label);
+        e->label = xstrdup(label ? label : lb.data);
+    }
+    buf_release(&kb);
+    buf_release(&lb);
 }
 
 size_t
@@ -216,51 +175,6 @@ static int
 has_entity(const struct stance_token *tok)
 {
     return tok->entity_id && tok->entity_id[0];
-}
-
-/*
- * The longest entry of the kind starting at token i; returns its length
- * in tokens (0: none) and the entry in *out.
- */
-static size_t
-match_at(const struct stance_topic *t, enum stance_kind kind,
-         const struct stance_token *toks, size_t n, size_t i,
-         const struct entry **out)
-{
-    size_t best = 0;
-    size_t b = hash_key(toks[i].key) & (t->nbuckets - 1);
-    for (size_t j = t->bucket[b]; j; j = t->e[j - 1].next) {
-        const struct entry *e = &t->e[j - 1];
-        if (e->kind != kind || e->n > n - i || e->n <= best)
-            continue;
-        size_t k = 0;
-        while (k < e->n && strcmp(e->keys[k], toks[i + k].key) == 0)
-            k++;
-        if (k == e->n) {
-            best = e->n;
-            *out = e;
-        }
-    }
-    if (has_entity(&toks[i])) {
-        const char *id = toks[i].entity_id;
-        size_t run = 1;
-        while (i + run < n && has_entity(&toks[i + run]) &&
-               strcmp(toks[i + run].entity_id, id) == 0)
-            run++;
-        if (run > best) {
-            b = hash_entity(id) & (t->nbuckets - 1);
-            for (size_t j = t->bucket[b]; j; j = t->e[j - 1].next) {
-                const struct entry *e = &t->e[j - 1];
-                if (e->kind == kind && e->n == 1 && e->keys[0][0] == '@' &&
-                    strcmp(e->keys[0] + 1, id) == 0) {
-                    best = run;
-                    *out = e;
-                    break;
-                }
-            }
-        }
-    }
-    return best;
 }
 
 /* ------------------------------------------------------------------ */
@@ -285,7 +199,7 @@ struct sent {
     double raw;
     double attr;      /* attribution multiplier, 1 when none */
     double open_w;    /* weight of an opening contrast, 0 when none */
-    int concl_marker, furn_marker;
+    int concl_marker, furn_marker, question;
     enum stance_role role;
     double weight;
     size_t text;      /* offset into texts */
@@ -303,6 +217,10 @@ struct stance_doc {
     /* scratch for one sentence */
     struct span { size_t start, len; const struct entry *e; } *m;
     size_t nm, mcap;
+    const char **keys;
+    size_t kcap;
+    struct phrase_matches pm;
+    struct buf ek;
     unsigned char *covered;
     size_t ccap;
     int finished;
@@ -326,6 +244,9 @@ stance_doc_free(struct stance_doc *d)
     free(d->h);
     free(d->m);
     free(d->covered);
+    free(d->keys);
+    phrase_matches_release(&d->pm);
+    buf_release(&d->ek);
     buf_release(&d->texts);
     free(d);
 }
@@ -354,31 +275,78 @@ add_hit(struct stance_doc *d, const struct entry *e, double value,
     return h;
 }
 
-/* All matches of one kind, left to right, into d->m; returns the count. */
+static void
+push_span(struct stance_doc *d, size_t start, size_t len,
+          const struct entry *e)
+{
+    if (d->nm == d->mcap) {
+        d->mcap = d->mcap ? 2 * d->mcap : 16;
+        d->m = xrealloc(d->m, d->mcap * sizeof(*d->m));
+    }
+    d->m[d->nm].start = start;
+    d->m[d->nm].len = len;
+    d->m[d->nm].e = e;
+    d->nm++;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+    size_t x = ((const struct span *)a)->start;
+    size_t y = ((const struct span *)b)->start;
+    return (x > y) - (x < y);
+}
+
+/*
+ * All matches of one kind into d->m, by position; returns the count.
+ * Phrases first (leftmost-longest, lib/phrase), then runs of tokens
+ * with the same entity id on tokens no phrase took.
+ */
 static size_t
 find_all(struct stance_doc *d, enum stance_kind kind,
          const struct stance_token *toks, size_t n)
 {
+    const struct stance_topic *t = d->t;
     d->nm = 0;
-    if (!d->t->count[kind])
+    if (!t->count[kind])
         return 0;
+    if (t->pe[kind].n) {
+        phrase_set_match(t->ps[kind], d->keys, n, &d->pm);
+        for (size_t i = 0; i < d->pm.n; i++) {
+            const struct phrase_match *m = &d->pm.v[i];
+            push_span(d, m->start, m->len, &t->pe[kind].v[m->entry]);
+        }
+    }
+    if (!t->ee[kind].n)
+        return d->nm;
+    size_t nphrase = d->nm, next = 0;
     for (size_t i = 0; i < n;) {
-        const struct entry *e = NULL;
-        size_t len = match_at(d->t, kind, toks, n, i, &e);
-        if (!len) {
+        while (next < nphrase && d->m[next].start + d->m[next].len <= i)
+            next++;
+        if (next < nphrase && d->m[next].start <= i) {
+            i = d->m[next].start + d->m[next].len;
+            continue;
+        }
+        if (!has_entity(&toks[i])) {
             i++;
             continue;
         }
-        if (d->nm == d->mcap) {
-            d->mcap = d->mcap ? 2 * d->mcap : 16;
-            d->m = xrealloc(d->m, d->mcap * sizeof(*d->m));
-        }
-        d->m[d->nm].start = i;
-        d->m[d->nm].len = len;
-        d->m[d->nm].e = e;
-        d->nm++;
-        i += len;
+        const char *id = toks[i].entity_id;
+        size_t run = 1;
+        while (i + run < n && has_entity(&toks[i + run]) &&
+               strcmp(toks[i + run].entity_id, id) == 0 &&
+               !(next < nphrase && d->m[next].start <= i + run))
+            run++;
+        buf_reset(&d->ek);
+        buf_addc(&d->ek, '@');
+        buf_adds(&d->ek, id);
+        long e = phrase_set_find(t->ent[kind], d->ek.data, 1);
+        if (e >= 0)
+            push_span(d, i, run, &t->ee[kind].v[e]);
+        i += run;
     }
+    if (d->nm > nphrase)
+        qsort(d->m, d->nm, sizeof(*d->m), span_cmp);
     return d->nm;
 }
 
@@ -469,11 +437,18 @@ stance_doc_add_sentence(struct stance_doc *d,
     d->tokens += n;
     if (n == 0)
         return;
+    s->question = strcmp(toks[n - 1].key, "?") == 0;
 
     if (n > d->ccap) {
         d->ccap = n;
         d->covered = xrealloc(d->covered, n);
     }
+    if (n > d->kcap) {
+        d->kcap = n;
+        d->keys = xrealloc(d->keys, n * sizeof(*d->keys));
+    }
+    for (size_t i = 0; i < n; i++)
+        d->keys[i] = toks[i].key;
     memset(d->covered, 0, n);
     size_t opening = first_word(toks, n);
 
@@ -609,6 +584,9 @@ stance_doc_finish(struct stance_doc *d, struct stance_result *r)
             s->weight = 1.0;
         }
     }
+    for (size_t i = 0; i < body; i++)
+        if (d->s[i].question)
+            d->s[i].weight *= p->question_w;
     for (size_t i = 1; i < body; i++)
         if (d->s[i].open_w > 1) {
             d->s[i].weight *= d->s[i].open_w;

@@ -32,8 +32,9 @@
  *     words are the lead (lead_w); sentences ending in the last
  *     conclusion_frac, and those from a conclusion marker on when it lies
  *     in the second half, are the conclusion (conclusion_w); others 1.
- *     A sentence opening with a contrast of weight w > 1 is multiplied by
- *     w and the sentence before it by 2 - w.
+ *     A question (a sentence ending in '?') asserts nothing by itself:
+ *     question_w.  A sentence opening with a contrast of weight w > 1 is
+ *     multiplied by w and the sentence before it by 2 - w.
  *  6. Attribution.  The direction D is the sign of the weighted sum over
  *     sentences without attribution (all sentences if there are none).
  *     A sentence with attribution (factor a: the smallest weight of its
@@ -94,6 +95,7 @@ struct stance_params {
     double furniture_frac;  /* 0.4 */
     int furniture_lead;     /* 4 */
     double confidence_scale; /* 4.0 */
+    double question_w;      /* a sentence ending in '?' (0.5) */
 };
 
 /* Fills p with the defaults above. */

@@ -1,0 +1,472 @@
+/*
+ * stance-classify: label each document of a token stream optimistic,
+ * skeptical or neutral towards a topic's question, with the evidence.
+ * The model is lib/stance; this file reads the stream, loads the topic
+ * lexicon and writes the results.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libstemmer.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "lexicon.h"
+#include "stance.h"
+#include "text.h"
+#include "tsv.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: stance-classify [-t TOPIC] [-e] [options] [FILE...]\n"
+    "\n"
+    "Read a token stream with stem, entity_id and polarity columns (tokenize\n"
+    "| stem | entity-tag | sentiment-score) and write one line per document:\n"
+    "doc label score confidence tokens sentences evidence.\n"
+    "\n"
+    "  -t, --topic NAME|FILE   topic lexicon: a bundled name (topics/NAME.tsv)\n"
+    "                          or a file (default china-chips)\n"
+    "  -e, --explain           one line per sentence with its contribution,\n"
+    "                          then one line per document\n"
+    "  -T, --threshold X       |score| below X is neutral (default 0.15)\n"
+    "  -k, --evidence N        strongest cues to show (default 5)\n"
+    "  -s, --language LANG     Snowball language for lexicon phrases\n"
+    "                          (default english; as given to stem)\n"
+    "  -L, --lexicons DIR      add a lexicon folder (topics/NAME.tsv in it)\n"
+    "  -l, --lexicon FILE      add a topic lexicon file on top\n"
+    "  -n, --no-default-lexicons  only the lexicons given by -L, -l, -t\n"
+    "                          and STANCEKIT_LEXICONS\n"
+    "  -u, --unbuffered        flush after each document\n"
+    "  -h, --help              show this help and exit\n"
+    "      --version           show the version and exit\n";
+
+static const struct option longopts[] = {
+    {"topic", required_argument, NULL, 't'},
+    {"explain", no_argument, NULL, 'e'},
+    {"threshold", required_argument, NULL, 'T'},
+    {"evidence", required_argument, NULL, 'k'},
+    {"language", required_argument, NULL, 's'},
+    {"lexicons", required_argument, NULL, 'L'},
+    {"lexicon", required_argument, NULL, 'l'},
+    {"no-default-lexicons", no_argument, NULL, 'n'},
+    {"unbuffered", no_argument, NULL, 'u'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static int explain, unbuffered;
+static size_t nevidence = 5;
+
+/* ---- the topic lexicon ------------------------------------------------ */
+
+/* Turns a phrase into stem keys in keys (NUL-separated); returns count. */
+static size_t
+phrase_keys(struct tokenizer *tk, struct sb_stemmer *st, const char *phrase,
+            struct buf *keys, struct sk_err *err)
+{
+    struct buf norms = BUF_INIT;
+    size_t n = 0;
+    buf_reset(keys);
+    if (phrase[0] == '@' && phrase[1]) { /* an entity id, as is */
+        buf_add(keys, phrase, strlen(phrase) + 1);
+        return 1;
+    }
+    if (text_phrase_norms(tk, phrase, strlen(phrase), &norms, &n, err) < 0) {
+        buf_release(&norms);
+        return (size_t)-1;
+    }
+    const char *p = norms.data;
+    for (size_t i = 0; i < n; i++) {
+        const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)p,
+                                             (int)strlen(p));
+        if (s && sb_stemmer_length(st) > 0)
+            buf_add(keys, s, (size_t)sb_stemmer_length(st));
+        else
+            buf_adds(keys, p);
+        buf_addc(keys, '\0');
+        p += strlen(p) + 1;
+    }
+    buf_release(&norms);
+    return n;
+}
+
+/* Checks and adds the current entry of r (weight w). */
+static int
+add_entry(struct stance_topic *t, struct lex_reader *r, double w,
+          struct tokenizer *tk, struct sb_stemmer *st, struct buf *keys,
+          struct sk_err *err)
+{
+    const char *kv[64];
+    int kind = stance_kind_parse(lex_field(r, 0));
+    if (kind < 0)
+        return sk_fail(err, "%s: unknown kind '%s' (cue, target, attribution, "
+                            "negator, contrast, conclusion, furniture)",
+                       lex_where(r), lex_field(r, 0));
+    if ((kind == STANCE_TARGET && w == 0) ||
+        (kind == STANCE_ATTRIBUTION && (w < 0 || w > 1)) ||
+        (kind == STANCE_CONTRAST && (w <= 0 || w >= 2)))
+        return sk_fail(err, "%s: weight %g is out of range for a %s",
+                       lex_where(r), w, lex_field(r, 0));
+    size_t n = phrase_keys(tk, st, lex_field(r, 1), keys, err);
+    if (n == (size_t)-1)
+        return -1;
+    if (n == 0 || n > 64)
+        return sk_fail(err, "%s: phrase '%s' has %s tokens", lex_where(r),
+                       lex_field(r, 1), n ? "too many" : "no");
+    const char *p = keys->data;
+    for (size_t i = 0; i < n; i++, p += strlen(p) + 1)
+        kv[i] = p;
+    stance_topic_add(t, (enum stance_kind)kind, kv, n, w, lex_field(r, 1));
+    return 0;
+}
+
+static int
+load_topic(struct stance_topic *t, const char *path, struct tokenizer *tk,
+           struct sb_stemmer *st, struct sk_err *err)
+{
+    struct lex_reader *r = lex_open(path, err);
+    struct buf keys = BUF_INIT;
+    int rc = 0, more = 0;
+    if (!r)
+        return -1;
+    if (!lex_kind(r) || strcmp(lex_kind(r), "kind\tphrase\tweight") != 0) {
+        lex_close(r);
+        return sk_fail(err, "%s: not a topic lexicon (its header must be "
+                            "'kind<TAB>phrase<TAB>weight')", path);
+    }
+    while (rc == 0 && (more = lex_next(r, err)) > 0) {
+        double w;
+        if (lex_expect_fields(r, 3, 3, err) < 0 ||
+            lex_number(r, 2, "weight", &w, err) < 0)
+            rc = -1;
+        else
+            rc = add_entry(t, r, w, tk, st, &keys, err);
+    }
+    if (more < 0)
+        rc = -1;
+    buf_release(&keys);
+    lex_close(r);
+    return rc;
+}
+
+/* ---- reading the stream ------------------------------------------------ */
+
+enum { C_DOC, C_SENT, C_TYPE, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
+       C_POL, NCOLS };
+
+struct sentence {
+    struct buf strs;      /* stems and entity ids, NUL-terminated */
+    size_t *off;          /* per token: stem, entity offsets */
+    double *pol;
+    int *word;
+    size_t n, cap;
+    struct buf text;
+    long last_end;
+    struct stance_token *toks;
+};
+
+static void
+sentence_flush(struct stance_doc *d, struct sentence *s)
+{
+    if (s->n == 0)
+        return;
+    s->toks = xrealloc(s->toks, s->n * sizeof(*s->toks));
+    for (size_t i = 0; i < s->n; i++) {
+        s->toks[i].key = s->strs.data + s->off[2 * i];
+        s->toks[i].entity_id = s->strs.data + s->off[2 * i + 1];
+        s->toks[i].polarity = s->pol[i];
+        s->toks[i].is_word = s->word[i];
+    }
+    stance_doc_add_sentence(d, s->toks, s->n, s->text.data);
+    s->n = 0;
+    buf_reset(&s->strs);
+    buf_reset(&s->text);
+    s->last_end = -1;
+}
+
+static void
+put_field(struct buf *b, const char *s)
+{
+    tsv_escape(b, s, strlen(s));
+}
+
+static void
+document_done(struct stance_doc *d, const char *doc, struct buf *out)
+{
+    struct stance_result r;
+    struct buf ev = BUF_INIT;
+    stance_doc_finish(d, &r);
+    stance_doc_evidence(d, nevidence, &ev);
+    buf_reset(out);
+    if (explain) {
+        for (size_t i = 0; i < stance_doc_sentences(d); i++) {
+            struct stance_sentence s;
+            struct buf se = BUF_INIT;
+            stance_doc_sentence(d, i, &s, &se);
+            put_field(out, doc);
+            buf_addf(out, "\t%zu\t%s\t%.2f\t%.2f\t%.2f\t", i + 1,
+                     stance_role_name(s.role), s.weight, s.raw,
+                     s.contribution);
+            put_field(out, se.data ? se.data : "");
+            buf_addc(out, '\t');
+            put_field(out, s.text);
+            buf_addc(out, '\n');
+            buf_release(&se);
+        }
+        put_field(out, doc);
+        buf_addf(out, "\t-\t%s\t%.3f\t%.3f\t%.2f\t",
+                 stance_label_name(r.label), r.confidence, r.score,
+                 r.pos - r.neg);
+        put_field(out, ev.data ? ev.data : "");
+        buf_adds(out, "\t\n");
+    } else {
+        put_field(out, doc);
+        buf_addf(out, "\t%s\t%.3f\t%.3f\t%zu\t%zu\t",
+                 stance_label_name(r.label), r.score, r.confidence,
+                 r.tokens, r.sentences);
+        put_field(out, ev.data ? ev.data : "");
+        buf_addc(out, '\n');
+    }
+    fwrite(out->data, 1, out->len, stdout);
+    if (unbuffered)
+        fflush(stdout);
+    buf_release(&ev);
+    stance_doc_reset(d);
+}
+
+static int
+classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
+{
+    static const char *const names[NCOLS] = {
+        "doc", "sent", "type", "token", "start", "end",
+        "stem", "entity_id", "polarity"};
+    static const char *const first[NCOLS] = {
+        "tokenize", "tokenize", "tokenize", "tokenize", "tokenize",
+        "tokenize", "stem", "entity-tag", "sentiment-score"};
+    struct tsv_reader *r = tsv_reader_new(fp, name);
+    struct tsv_row row = TSV_ROW_INIT;
+    struct sentence s = {BUF_INIT, NULL, NULL, NULL, 0, 0, BUF_INIT, -1, NULL};
+    struct buf doc = BUF_INIT, out = BUF_INIT;
+    struct sk_err err;
+    long col[NCOLS], sent = -1;
+    int rc = 0, got, have_doc = 0;
+
+    if ((got = tsv_read_header(r, &err)) <= 0) {
+        if (got < 0)
+            sk_warn("%s", err.msg);
+        tsv_reader_free(r);
+        return got;
+    }
+    /* in pipeline order, so the message names the first filter missing;
+     * token, start and end are optional (the text in --explain) */
+    for (int i = 0; i < NCOLS; i++)
+        if ((col[i] = tsv_find(r, names[i])) < 0 &&
+            (i < C_TOKEN || i >= C_STEM)) {
+            tsv_require(r, names[i], first[i], &err);
+            goto bad;
+        }
+    if (!*header_done) {
+        fputs(explain ? "doc\tsent\trole\tweight\tscore\tcontribution\t"
+                        "evidence\ttext\n"
+                      : "doc\tlabel\tscore\tconfidence\ttokens\tsentences\t"
+                        "evidence\n",
+              stdout);
+        *header_done = 1;
+    }
+    while ((got = tsv_read_row(r, &row, &err)) > 0) {
+        size_t len;
+        const char *docid = tsv_row_get(&row, col[C_DOC], &len);
+        long sn = tsv_row_long(&row, col[C_SENT]);
+        if (sn < 0) {
+            sk_fail(&err, "%s:%lu: sent '%s' is not a number", name,
+                    tsv_lineno(r), tsv_row_get(&row, col[C_SENT], NULL));
+            goto bad;
+        }
+        if (!have_doc || len != doc.len || memcmp(docid, doc.data, len)) {
+            if (have_doc) {
+                sentence_flush(d, &s);
+                document_done(d, doc.data, &out);
+                sk_check_stdout();
+            }
+            buf_reset(&doc);
+            buf_add(&doc, docid, len);
+            have_doc = 1;
+            sent = -1;
+        }
+        const char *type = tsv_row_get(&row, col[C_TYPE], NULL);
+        if (strcmp(type, "empty") == 0)
+            continue;
+        if (sn != sent) {
+            sentence_flush(d, &s);
+            sent = sn;
+        }
+        if (s.n == s.cap) {
+            s.cap = s.cap ? 2 * s.cap : 64;
+            s.off = xrealloc(s.off, 2 * s.cap * sizeof(*s.off));
+            s.pol = xrealloc(s.pol, s.cap * sizeof(*s.pol));
+            s.word = xrealloc(s.word, s.cap * sizeof(*s.word));
+        }
+        const char *stem = tsv_row_get(&row, col[C_STEM], NULL);
+        s.off[2 * s.n] = s.strs.len;
+        buf_add(&s.strs, stem, strlen(stem) + 1);
+        s.off[2 * s.n + 1] = s.strs.len;
+        const char *ent = tsv_row_get(&row, col[C_ENT], NULL);
+        buf_add(&s.strs, ent, strlen(ent) + 1);
+        const char *pol = tsv_row_get(&row, col[C_POL], NULL);
+        char *end;
+        errno = 0;
+        s.pol[s.n] = *pol ? strtod(pol, &end) : 0;
+        if (*pol && (errno || *end || !isfinite(s.pol[s.n]))) {
+            sk_fail(&err, "%s:%lu: polarity '%s' is not a number", name,
+                    tsv_lineno(r), pol);
+            goto bad;
+        }
+        s.word[s.n] = strcmp(type, "word") == 0 || strcmp(type, "number") == 0;
+        if (explain) {
+            long start = col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
+            if (s.text.len && (start < 0 || start > s.last_end))
+                buf_addc(&s.text, ' ');
+            buf_adds(&s.text, col[C_TOKEN] >= 0 ?
+                     tsv_row_get(&row, col[C_TOKEN], NULL) : stem);
+            s.last_end = col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1;
+        }
+        s.n++;
+    }
+    if (got < 0)
+        goto bad;
+    if (have_doc) {
+        sentence_flush(d, &s);
+        document_done(d, doc.data, &out);
+    }
+    goto done;
+bad:
+    sk_warn("%s", err.msg);
+    rc = -1;
+    stance_doc_reset(d);
+done:
+    tsv_row_release(&row);
+    tsv_reader_free(r);
+    buf_release(&s.strs);
+    buf_release(&s.text);
+    free(s.off);
+    free(s.pol);
+    free(s.word);
+    free(s.toks);
+    buf_release(&doc);
+    buf_release(&out);
+    return rc;
+}
+
+/* ---- main -------------------------------------------------------------- */
+
+static double
+parse_number(const char *opt, const char *s, double lo)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !*s || !isfinite(v) || v < lo)
+        sk_usage_error("%s: '%s' is not a number >= %g", opt, s, lo);
+    return v;
+}
+
+int
+main(int argc, char **argv)
+{
+    const char *topic = "china-chips", *lang = "english";
+    struct lex_search search;
+    struct stance_params params;
+    struct sk_err err;
+    int opt, status = SK_EXIT_OK, header_done = 0;
+
+    sk_set_progname(argv[0]);
+    stance_params_init(&params);
+    lex_search_init(&search, argv[0], SK_DATADIR);
+    while ((opt = getopt_long(argc, argv, "t:eT:k:s:L:l:nuh", longopts,
+                              NULL)) != -1) {
+        switch (opt) {
+        case 't': topic = optarg; break;
+        case 'e': explain = 1; break;
+        case 'T': params.threshold = parse_number("--threshold", optarg, 0); break;
+        case 'k': nevidence = (size_t)parse_number("--evidence", optarg, 0); break;
+        case 's': lang = optarg; break;
+        case 'L': case 'l': lex_search_add(&search, optarg); break;
+        case 'n': search.no_default = 1; break;
+        case 'u': unbuffered = 1; break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return sk_close_stdout();
+        case 'V':
+            sk_print_version();
+        default:
+            fprintf(stderr, "Try '%s --help' for more information.\n",
+                    sk_progname());
+            return SK_EXIT_USAGE;
+        }
+    }
+    lex_search_env(&search, getenv("STANCEKIT_LEXICONS"));
+
+    struct sb_stemmer *st = sb_stemmer_new(lang, NULL);
+    if (!st)
+        sk_usage_error("--language: no Snowball stemmer for '%s'", lang);
+    struct tokenizer *tk = tokenizer_new(&err);
+    if (!tk)
+        sk_die(SK_EXIT_FAIL, "%s", err.msg);
+
+    /* The topic: a file as given, or topics/NAME.tsv from every root. */
+    struct stance_topic *t = stance_topic_new();
+    struct buf rel = BUF_INIT;
+    int is_file = strchr(topic, '/') || strstr(topic, ".tsv");
+    buf_addf(&rel, "topics/%s.tsv", topic);
+    const char *const rels[] = {rel.data};
+    char **files;
+    size_t nfiles, loaded = 0;
+    if (is_file && load_topic(t, topic, tk, st, &err) < 0)
+        sk_die(SK_EXIT_FAIL, "%s", err.msg);
+    if (lex_search_files(&search, rels, 1, 0, &files, &nfiles, &err) < 0)
+        sk_die(SK_EXIT_FAIL, "%s", err.msg);
+    for (size_t i = 0; i < nfiles; i++) {
+        struct lex_reader *lr = lex_open(files[i], &err);
+        int topical = lr && lex_kind(lr) &&
+                      strcmp(lex_kind(lr), "kind\tphrase\tweight") == 0;
+        lex_close(lr);
+        if (!topical) /* a lexicon for another filter */
+            continue;
+        if (load_topic(t, files[i], tk, st, &err) < 0)
+            sk_die(SK_EXIT_FAIL, "%s", err.msg);
+        loaded++;
+    }
+    if (!is_file && loaded == 0)
+        sk_die(SK_EXIT_FAIL, "no topic '%s' found (looked for %s in %s and "
+               "-L/-l); give a file with --topic FILE", topic, rel.data,
+               search.no_default ? "no default folder" : search.bundled);
+    buf_release(&rel);
+
+    struct stance_doc *d = stance_doc_new(t, &params);
+    if (optind == argc && classify(stdin, "<stdin>", d, &header_done) < 0)
+        status = SK_EXIT_FAIL;
+    for (int i = optind; i < argc; i++) {
+        FILE *fp = strcmp(argv[i], "-") ? fopen(argv[i], "r") : stdin;
+        if (!fp) {
+            sk_warn("%s: %s", argv[i], strerror(errno));
+            status = SK_EXIT_FAIL;
+            continue;
+        }
+        if (classify(fp, fp == stdin ? "<stdin>" : argv[i], d,
+                     &header_done) < 0)
+            status = SK_EXIT_FAIL;
+        if (fp != stdin)
+            fclose(fp);
+    }
+    stance_doc_free(d);
+    stance_topic_free(t);
+    tokenizer_free(tk);
+    sb_stemmer_delete(st);
+    lex_search_release(&search);
+    if (sk_close_stdout() != SK_EXIT_OK)
+        status = SK_EXIT_FAIL;
+    return status;
+}
