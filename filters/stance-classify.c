@@ -103,7 +103,8 @@ add_entry(struct stance_topic *t, struct lex_reader *r, double w,
     int kind = stance_kind_parse(lex_field(r, 0));
     if (kind < 0)
         return sk_fail(err, "%s: unknown kind '%s' (cue, target, attribution, "
-                            "negator, contrast, conclusion, furniture)",
+                            "negator, irrealis, contrast, conclusion, "
+                            "furniture)",
                        lex_where(r), lex_field(r, 0));
     if ((kind == STANCE_TARGET && w == 0) ||
         (kind == STANCE_ATTRIBUTION && (w < 0 || w > 1)) ||
@@ -384,7 +385,7 @@ main(int argc, char **argv)
 
     sk_set_progname(argv[0]);
     stance_params_init(&params);
-    lex_search_init(&search, argv[0], SK_DATADIR);
+    lex_search_init(&search, sk_exe_path(), SK_DATADIR);
     while ((opt = getopt_long(argc, argv, "t:eT:k:s:L:l:nuh", longopts,
                               NULL)) != -1) {
         switch (opt) {

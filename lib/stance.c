@@ -14,7 +14,7 @@
 
 static const char *const kind_names[STANCE_NKINDS] = {
     "cue", "target", "attribution", "negator",
-    "contrast", "conclusion", "furniture",
+    "contrast", "conclusion", "furniture", "irrealis",
 };
 
 int
@@ -367,14 +367,25 @@ first_word(const struct stance_token *toks, size_t n)
  */
 static double
 negation(const struct stance_doc *d, const struct stance_token *toks,
-         size_t at, const struct span *neg, size_t nneg)
+         size_t at, const struct span *neg, size_t nneg,
+         const struct span *irr, size_t nirr)
 {
+    double f = 1.0;
+    for (size_t i = 0; i < nirr; i++) {
+        size_t j = irr[i].start + irr[i].len;
+        /* only opening a clause: "Until X, ..." but not "grow until X" */
+        if (j > at || (irr[i].start > 0 && toks[irr[i].start - 1].is_word))
+            continue;
+        while (j < at && toks[j].is_word)
+            j++;
+        if (j == at)
+            f *= irr[i].e->weight;
+    }
     size_t lo = at, words = 0;
     while (lo > 0 && toks[lo - 1].is_word && words < (size_t)d->p->neg_window) {
         lo--;
         words++;
     }
-    double f = 1.0;
     for (size_t i = 0; i < nneg; i++)
         if (neg[i].start >= lo && neg[i].start + neg[i].len <= at)
             f *= neg[i].e->weight;
@@ -470,6 +481,9 @@ stance_doc_add_sentence(struct stance_doc *d,
     size_t nneg = find_all(d, STANCE_NEGATOR, toks, n);
     struct span *neg = xmalloc((nneg + 1) * sizeof(*neg));
     memcpy(neg, d->m, nneg * sizeof(*neg));
+    size_t nirr = find_all(d, STANCE_IRREALIS, toks, n);
+    struct span *irr = xmalloc((nirr + 1) * sizeof(*irr));
+    memcpy(irr, d->m, nirr * sizeof(*irr));
     size_t ncon = find_all(d, STANCE_CONTRAST, toks, n);
     struct span *con = xmalloc((ncon + 1) * sizeof(*con));
     memcpy(con, d->m, ncon * sizeof(*con));
@@ -481,7 +495,7 @@ stance_doc_add_sentence(struct stance_doc *d,
     k = find_all(d, STANCE_CUE, toks, n);
     for (size_t i = 0; i < k; i++) {
         const struct span *m = &d->m[i];
-        double nf = negation(d, toks, m->start, neg, nneg);
+        double nf = negation(d, toks, m->start, neg, nneg, irr, nirr);
         double cf = contrast(toks, m->start, con, ncon, opening);
         unsigned fl = (nf != 1.0 ? HIT_NEGATED : 0) |
                       (cf != 1.0 ? HIT_CONTRAST : 0);
@@ -525,6 +539,7 @@ stance_doc_add_sentence(struct stance_doc *d,
         free(acc);
     }
     free(neg);
+    free(irr);
     free(con);
     s->nhits = d->nh - s->first_hit;
 }

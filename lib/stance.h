@@ -18,7 +18,10 @@
  *     window stops at punctuation), times contrast factors: a contrast
  *     entry of weight w multiplies cues after it in the sentence by w and
  *     cues before it by 2 - w (w < 1, a concession such as "although",
- *     only reaches to the end of its clause).
+ *     only reaches to the end of its clause).  An irrealis entry ("until",
+ *     "unless", "if") that opens a clause (first in the sentence or after
+ *     punctuation) multiplies every cue after it in that clause (up to
+ *     the next punctuation token) by its weight.
  *  3. Targets.  Each token with a non-zero polarity outside cue and target
  *     matches is credited to the nearest target within target_window
  *     tokens: polarity * side * target_scale.  (Polarity already carries
@@ -61,6 +64,7 @@ enum stance_kind {
     STANCE_CONTRAST,
     STANCE_CONCLUSION,
     STANCE_FURNITURE,
+    STANCE_IRREALIS,
     STANCE_NKINDS
 };
 
