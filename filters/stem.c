@@ -21,7 +21,7 @@ static const char usage_text[] =
     "unchanged for every other token.  An existing 'stem' column is\n"
     "replaced in place.  With no FILE, or '-', standard input is read.\n"
     "\n"
-    "  -a, --language LANG   Snowball algorithm (default english)\n"
+    "  -s, --language LANG   Snowball algorithm (default english)\n"
     "      --list-languages  list the algorithms and exit\n"
     "  -u, --unbuffered      flush after each line\n"
     "  -h, --help            show this help and exit\n"
@@ -30,7 +30,7 @@ static const char usage_text[] =
 enum { OPT_LIST = 256, OPT_VERSION };
 
 static const struct option longopts[] = {
-    {"language", required_argument, NULL, 'a'},
+    {"language", required_argument, NULL, 's'},
     {"list-languages", no_argument, NULL, OPT_LIST},
     {"unbuffered", no_argument, NULL, 'u'},
     {"help", no_argument, NULL, 'h'},
@@ -165,9 +165,9 @@ main(int argc, char **argv)
     size_t k;
 
     sk_set_progname(argv[0]);
-    while ((opt = getopt_long(argc, argv, "a:uh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "s:uh", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'a':
+        case 's':
             lang = optarg;
             break;
         case OPT_LIST:

@@ -1,0 +1,317 @@
+/*
+ * entity-tag: add 'entity' (BIO tag with type) and 'entity_id' columns to
+ * a token stream, from the gazetteer, the patterns and capitalised-name
+ * guesses of lib/entity, one sentence at a time.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "entity.h"
+#include "lexicon.h"
+#include "text.h"
+#include "tsv.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: entity-tag [options] [FILE...]\n"
+    "\n"
+    "Add 'entity' (B-TYPE, I-TYPE or O) and 'entity_id' (the gazetteer's\n"
+    "canonical id, empty when none) to a token stream (the output of\n"
+    "tokenize).  Reads the doc, sent, token and norm columns, and type,\n"
+    "start and end when present.  Existing columns of those names are\n"
+    "replaced in place.  With no FILE, or '-', standard input is read.\n"
+    "\n"
+    "  -L, --lexicons DIR      add a lexicon folder (entities.tsv and\n"
+    "                          entity-patterns.tsv in it)\n"
+    "  -l, --lexicon FILE      add a gazetteer or pattern file\n"
+    "  -n, --no-default-lexicons  only the lexicons given by -L, -l and\n"
+    "                          STANCEKIT_LEXICONS\n"
+    "      --no-patterns       do not use the patterns\n"
+    "      --no-guess          do not guess unknown capitalised names\n"
+    "      --any-case          match gazetteer phrases in any case\n"
+    "  -u, --unbuffered        flush after each sentence\n"
+    "  -h, --help              show this help and exit\n"
+    "      --version           show the version and exit\n";
+
+enum { OPT_NO_PATTERNS = 256, OPT_NO_GUESS, OPT_ANY_CASE, OPT_VERSION };
+
+static const struct option longopts[] = {
+    {"lexicons", required_argument, NULL, 'L'},
+    {"lexicon", required_argument, NULL, 'l'},
+    {"no-default-lexicons", no_argument, NULL, 'n'},
+    {"no-patterns", no_argument, NULL, OPT_NO_PATTERNS},
+    {"no-guess", no_argument, NULL, OPT_NO_GUESS},
+    {"any-case", no_argument, NULL, OPT_ANY_CASE},
+    {"unbuffered", no_argument, NULL, 'u'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+enum { C_DOC, C_SENT, C_TOKEN, C_NORM, C_TYPE, C_START, C_END, NCOLS };
+
+static struct entity_tagger *et;
+static int unbuffered, header_written;
+static struct buf first_header;   /* the first input's columns */
+
+/* One sentence's rows, and what the tagger needs of them. */
+static struct tsv_row *rows;
+static struct entity_token *toks;
+static struct entity_tag *tags;
+static size_t cap;
+
+static void
+reserve(size_t n)
+{
+    size_t old = cap;
+
+    if (n <= cap)
+        return;
+    cap = cap ? 2 * cap : 256;
+    rows = xrealloc(rows, cap * sizeof(*rows));
+    memset(rows + old, 0, (cap - old) * sizeof(*rows));
+    toks = xrealloc(toks, cap * sizeof(*toks));
+    tags = xrealloc(tags, cap * sizeof(*tags));
+}
+
+static size_t
+offset_of(struct tsv_row *row, long col)
+{
+    long v = col >= 0 ? tsv_row_long(row, (size_t)col) : -1;
+
+    return v > 0 ? (size_t)v : 0;
+}
+
+/* Tags rows[0..n) and writes them. */
+static int
+flush_sentence(struct tsv_reader *r, const long *col, size_t ecol,
+               size_t icol, size_t n)
+{
+    struct buf tag = BUF_INIT;
+    struct sk_err err;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        /*
+         * Decode every field first: a later tsv_row_get may move the
+         * row's buffer of decoded fields.
+         */
+        tsv_row_get(&rows[i], (size_t)col[C_TOKEN], NULL);
+        tsv_row_get(&rows[i], (size_t)col[C_NORM], NULL);
+        if (col[C_TYPE] >= 0)
+            tsv_row_get(&rows[i], (size_t)col[C_TYPE], NULL);
+        toks[i].token = tsv_row_get(&rows[i], (size_t)col[C_TOKEN], NULL);
+        toks[i].norm = tsv_row_get(&rows[i], (size_t)col[C_NORM], NULL);
+        toks[i].type = col[C_TYPE] >= 0
+                           ? tsv_row_get(&rows[i], (size_t)col[C_TYPE], NULL)
+                           : NULL;
+        toks[i].start = offset_of(&rows[i], col[C_START]);
+        toks[i].end = offset_of(&rows[i], col[C_END]);
+    }
+    if (entity_tag_sentence(et, toks, n, tags, &err) < 0) {
+        sk_warn("%s:%lu: %s", tsv_name(r), rows[0].lineno, err.msg);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        buf_reset(&tag);
+        if (tags[i].bio == 'O') {
+            buf_addc(&tag, 'O');
+        } else {
+            buf_addc(&tag, tags[i].bio);
+            buf_addc(&tag, '-');
+            buf_adds(&tag, entity_type_name(tags[i].type));
+        }
+        tsv_row_set(&rows[i], ecol, tag.data, tag.len);
+        tsv_row_sets(&rows[i], icol, tags[i].id);
+        tsv_write_row(r, &rows[i], stdout);
+    }
+    buf_release(&tag);
+    if (unbuffered)
+        fflush(stdout);
+    sk_check_stdout();
+    return 0;
+}
+
+/* Same document and sentence as the row before? */
+static int
+same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
+{
+    size_t la, lb;
+    const char *sa, *sb;
+    int k;
+
+    for (k = C_DOC; k <= C_SENT; k++) {
+        sa = tsv_row_raw(a, (size_t)col[k], &la);
+        sb = tsv_row_raw(b, (size_t)col[k], &lb);
+        if (la != lb || memcmp(sa, sb, la) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int
+tag_stream(FILE *fp, const char *name)
+{
+    static const char *const names[NCOLS] = {"doc", "sent", "token", "norm",
+                                             "type", "start", "end"};
+    struct tsv_reader *r = tsv_reader_new(fp, name);
+    struct buf hdr = BUF_INIT;
+    struct sk_err err;
+    long col[NCOLS];
+    size_t ecol, icol, n = 0, k;
+    int rc;
+
+    if ((rc = tsv_read_header(r, &err)) <= 0) {
+        if (rc < 0)
+            sk_warn("%s", err.msg);
+        goto done;
+    }
+    for (k = 0; k < NCOLS; k++) {
+        col[k] = k <= C_NORM ? tsv_require(r, names[k], "tokenize", &err)
+                             : tsv_find(r, names[k]);
+        if (col[k] < 0 && k <= C_NORM) {
+            sk_warn("%s", err.msg);
+            rc = -1;
+            goto done;
+        }
+    }
+    ecol = tsv_add_column(r, "entity");
+    icol = tsv_add_column(r, "entity_id");
+    for (k = 0; k < tsv_out_ncols(r); k++)
+        buf_addf(&hdr, "%s%s", k ? "\t" : "",
+                 k < tsv_ncols(r) ? tsv_colname(r, k)
+                                  : k == ecol ? "entity" : "entity_id");
+    if (!header_written) {
+        tsv_write_header(r, stdout);
+        buf_add(&first_header, hdr.data, hdr.len);
+        header_written = 1;
+    } else if (strcmp(hdr.data, first_header.data) != 0) {
+        sk_warn("%s:1: header differs from the first input's", name);
+        rc = -1;
+        goto done;
+    }
+    reserve(1);
+    while ((rc = tsv_read_row(r, &rows[n], &err)) > 0) {
+        if (n > 0 && !same_sentence(&rows[n - 1], &rows[n], col)) {
+            struct tsv_row t = rows[0];
+
+            if (flush_sentence(r, col, ecol, icol, n) < 0) {
+                rc = -1;
+                n = 0;
+                break;
+            }
+            rows[0] = rows[n];  /* the new sentence's first row */
+            rows[n] = t;
+            n = 0;
+        }
+        reserve(++n + 1);
+    }
+    if (rc < 0 && err.msg[0])
+        sk_warn("%s", err.msg);
+    if (n > 0 && flush_sentence(r, col, ecol, icol, n) < 0)
+        rc = -1;
+done:
+    buf_release(&hdr);
+    tsv_reader_free(r);
+    return rc;
+}
+
+static int
+tag_file(const char *path)
+{
+    FILE *fp;
+    int rc;
+
+    if (strcmp(path, "-") == 0)
+        return tag_stream(stdin, "<stdin>");
+    if (!(fp = fopen(path, "r"))) {
+        sk_warn("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    rc = tag_stream(fp, path);
+    fclose(fp);
+    return rc;
+}
+
+static void
+warn_cb(void *ctx, const char *msg)
+{
+    (void)ctx;
+    sk_warn("%s", msg);
+}
+
+int
+main(int argc, char **argv)
+{
+    static const char *const rels[] = {"entities.tsv",
+                                       "entity-patterns.tsv"};
+    struct lex_search search;
+    struct tokenizer *tk;
+    struct sk_err err;
+    unsigned flags = 0;
+    char **files;
+    size_t nfiles, i, loaded = 0;
+    int opt, status = SK_EXIT_OK;
+
+    sk_set_progname(argv[0]);
+    lex_search_init(&search, argv[0], SK_DATADIR);
+    while ((opt = getopt_long(argc, argv, "L:l:nuh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'L': case 'l': lex_search_add(&search, optarg); break;
+        case 'n': search.no_default = 1; break;
+        case OPT_NO_PATTERNS: flags |= ENTITY_NO_PATTERNS; break;
+        case OPT_NO_GUESS: flags |= ENTITY_NO_GUESS; break;
+        case OPT_ANY_CASE: flags |= ENTITY_ANY_CASE; break;
+        case 'u': unbuffered = 1; break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return sk_close_stdout();
+        case OPT_VERSION:
+            sk_print_version();
+        default:
+            fprintf(stderr, "Try '%s --help' for more information.\n",
+                    sk_progname());
+            return SK_EXIT_USAGE;
+        }
+    }
+    lex_search_env(&search, getenv("STANCEKIT_LEXICONS"));
+    if (!(tk = tokenizer_new(&err)))
+        sk_die(SK_EXIT_FAIL, "%s", err.msg);
+    et = entity_tagger_new(tk);
+    entity_set_flags(et, flags);
+    /* every lexicon is read before the first line of output */
+    if (lex_search_files(&search, rels, 2, 1, &files, &nfiles, &err) < 0)
+        sk_die(SK_EXIT_FAIL, "%s", err.msg);
+    for (i = 0; i < nfiles; i++) {
+        int rc = entity_load_file(et, files[i], warn_cb, NULL, &err);
+
+        if (rc < 0)
+            sk_die(SK_EXIT_FAIL, "%s", err.msg);
+        loaded += (size_t)rc;
+    }
+    if (loaded == 0)
+        sk_die(SK_EXIT_FAIL, "no entity lexicon among the files given (a "
+               "gazetteer's header is 'phrase<TAB>type<TAB>id', a pattern "
+               "file's 'pattern<TAB>type')");
+    if (optind == argc && tag_file("-") < 0)
+        status = SK_EXIT_FAIL;
+    for (; optind < argc; optind++)
+        if (tag_file(argv[optind]) < 0)
+            status = SK_EXIT_FAIL;
+    entity_tagger_free(et);
+    tokenizer_free(tk);
+    lex_search_release(&search);
+    for (i = 0; i < cap; i++)
+        tsv_row_release(&rows[i]);
+    free(rows);
+    free(toks);
+    free(tags);
+    buf_release(&first_header);
+    if (sk_close_stdout() != SK_EXIT_OK)
+        status = SK_EXIT_FAIL;
+    return status;
+}

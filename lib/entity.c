@@ -1,0 +1,974 @@
+#include "entity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "buf.h"
+#include "lexicon.h"
+#include "phrase.h"
+
+static const char *const type_names[ENTITY_NTYPES] = {
+    "ORG", "PER", "LOC", "PRODUCT", "LAW", "MISC",
+    "MODEL", "NODE", "MONEY", "PERCENT", "DATE", "QUANTITY",
+};
+
+const char *
+entity_type_name(enum entity_type type)
+{
+    return type >= 0 && type < ENTITY_NTYPES ? type_names[type] : NULL;
+}
+
+enum entity_type
+entity_type_parse(const char *name, int for_patterns)
+{
+    int i = for_patterns ? ENTITY_MODEL : ENTITY_ORG;
+    int end = for_patterns ? ENTITY_NTYPES : ENTITY_MODEL;
+
+    for (; i < end; i++)
+        if (strcmp(name, type_names[i]) == 0)
+            return (enum entity_type)i;
+    return ENTITY_NONE;
+}
+
+/* ---- word lists for the guesses ---------------------------------------- */
+
+/*
+ * Compared with a token's norm.  Kept sorted (a unit test checks) so a
+ * binary search finds a word.
+ */
+
+/* Words that start sentences without starting names. */
+static const char *const func_words[] = {
+    "a", "about", "according", "after", "again", "against", "all", "also",
+    "although", "among", "an", "and", "another", "any", "are", "as", "at",
+    "because", "before", "between", "both", "but", "by", "can", "could",
+    "dear", "despite", "did", "do", "does", "during", "each", "either",
+    "even", "every", "few", "for", "from", "had", "has", "have", "he",
+    "her", "here", "his", "how", "however", "i", "if", "in", "instead",
+    "is", "it", "its", "just", "last", "let", "like", "many", "may",
+    "meanwhile", "might", "more", "most", "much", "must", "my", "neither",
+    "no", "nor", "not", "now", "of", "on", "once", "one", "only", "or",
+    "other", "our", "over", "perhaps", "please", "she", "should", "since",
+    "so", "some", "still", "such", "than", "thanks", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "though",
+    "through", "to", "under", "unless", "unlike", "until", "upon", "was",
+    "we", "were", "what", "when", "whenever", "where", "whether", "which",
+    "while", "who", "why", "will", "with", "within", "without", "would",
+    "yes", "yet", "you", "your",
+};
+
+/* Titles: a cue for PER, never part of the name. */
+static const char *const titles[] = {
+    "amb", "ambassador", "capt", "chancellor", "col", "dame", "dr", "gen",
+    "gov", "governor", "judge", "lady", "lord", "lt", "madam", "miss", "mr",
+    "mrs", "ms", "mx", "premier", "president", "prof", "rep", "rev", "sen",
+    "senator", "sgt", "sir",
+};
+
+/* Job words: trimmed from both ends of a run ("Chief Executive"). */
+static const char *const roles[] = {
+    "analyst", "ceo", "cfo", "chair", "chairman", "chairwoman", "chief",
+    "cto", "deputy", "director", "editor", "executive", "fellow", "founder",
+    "head", "manager", "minister", "officer", "partner", "professor",
+    "secretary", "senior", "spokesman", "spokesperson", "spokeswoman",
+    "vice",
+};
+
+/* Words that are capitalised without being names. */
+static const char *const not_names[] = {
+    "april", "august", "december", "february", "friday", "i", "january",
+    "july", "june", "march", "monday", "november", "october", "saturday",
+    "september", "sunday", "thursday", "tuesday", "wednesday",
+};
+
+/* The last word of an organisation's name. */
+static const char *const org_suffixes[] = {
+    "academy", "administration", "ag", "agency", "airlines", "association",
+    "authority", "bank", "board", "bureau", "capital", "club", "co",
+    "college", "commission", "committee", "communications", "company",
+    "corp", "corporation", "council", "department", "electronics",
+    "foundation", "fund", "gmbh", "group", "holdings", "inc",
+    "incorporated", "industries", "institute", "international", "journal",
+    "lab", "laboratories", "labs", "league", "llc", "ltd", "ministry",
+    "motors", "network", "news", "office", "partners", "party", "plc",
+    "press", "research", "school", "securities", "semiconductor",
+    "semiconductors", "services", "society", "software", "solutions",
+    "systems", "technologies", "technology", "telecom", "times", "union",
+    "university",
+};
+
+/* The first word of "X of Y" organisations. */
+static const char *const org_heads[] = {
+    "academy", "bank", "board", "bureau", "church", "college", "commission",
+    "council", "department", "federation", "institute", "ministry",
+    "office", "school", "university",
+};
+
+/* The last word of a place name. */
+static const char *const loc_suffixes[] = {
+    "airport", "avenue", "bay", "beach", "canal", "city", "county",
+    "district", "island", "islands", "lake", "mountain", "mountains",
+    "ocean", "peninsula", "prefecture", "province", "region", "river",
+    "road", "sea", "square", "strait", "street", "valley",
+};
+
+/* Abbreviations whose following '.' belongs to the name. */
+static const char *const abbrevs[] = {
+    "co", "corp", "inc", "jr", "ltd", "sr",
+};
+
+/* Lower-case words allowed inside a name, between capitalised ones. */
+static const char *const connectors[] = {
+    "&", "al", "and", "bin", "da", "de", "del", "della", "den", "der",
+    "des", "di", "du", "for", "la", "le", "of", "the", "van", "von", "y",
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+#define IN_LIST(list, word)                                                  \
+    (bsearch(&(word), (list), sizeof(list) / sizeof((list)[0]),              \
+             sizeof((list)[0]), cmp_str) != NULL)
+
+/* ---- the tagger -------------------------------------------------------- */
+
+struct name_entry {
+    enum entity_type type;
+    char *id;
+    char *where;
+    char *shape;    /* per token 'A', 'C' or 'a'; NULL: any case */
+};
+
+struct pattern {
+    pcre2_code *re;
+    enum entity_type type;
+};
+
+/* A candidate span; prio 0 is the gazetteer, 1 + i pattern i. */
+struct cand {
+    size_t start, len;
+    size_t prio;
+    enum entity_type type;
+    const char *id;
+};
+
+struct entity_tagger {
+    struct tokenizer *tk;
+    unsigned flags;
+    struct phrase_set *ps;
+    struct name_entry *names;
+    size_t nnames, names_cap;
+    char *old_where;        /* where of the entry replaced last */
+    struct pattern *pats;
+    size_t npats, pats_cap;
+    pcre2_match_data *md;
+    /* scratch, reused from sentence to sentence */
+    struct buf keys, text;
+    struct text_tokens ptoks;
+    const char **kv;
+    size_t *toff, *tend, *koff;
+    unsigned char *tshape, *cover;
+    size_t scratch_cap;
+    struct phrase_matches pm;
+    struct cand *cands;
+    size_t ncands, cands_cap;
+};
+
+struct entity_tagger *
+entity_tagger_new(struct tokenizer *tk)
+{
+    struct entity_tagger *et = xcalloc(1, sizeof(*et));
+
+    et->tk = tk;
+    et->ps = phrase_set_new();
+    return et;
+}
+
+void
+entity_tagger_free(struct entity_tagger *et)
+{
+    size_t i;
+
+    if (!et)
+        return;
+    for (i = 0; i < et->nnames; i++) {
+        free(et->names[i].id);
+        free(et->names[i].where);
+        free(et->names[i].shape);
+    }
+    free(et->names);
+    free(et->old_where);
+    for (i = 0; i < et->npats; i++)
+        pcre2_code_free(et->pats[i].re);
+    free(et->pats);
+    pcre2_match_data_free(et->md);
+    phrase_set_free(et->ps);
+    buf_release(&et->keys);
+    buf_release(&et->text);
+    text_tokens_release(&et->ptoks);
+    free(et->kv);
+    free(et->toff);
+    free(et->tend);
+    free(et->koff);
+    free(et->tshape);
+    free(et->cover);
+    phrase_matches_release(&et->pm);
+    free(et->cands);
+    free(et);
+}
+
+void
+entity_set_flags(struct entity_tagger *et, unsigned flags)
+{
+    et->flags = flags;
+}
+
+size_t
+entity_nnames(const struct entity_tagger *et)
+{
+    return phrase_set_size(et->ps);
+}
+
+size_t
+entity_npatterns(const struct entity_tagger *et)
+{
+    return et->npats;
+}
+
+/* ---- case shapes ------------------------------------------------------- */
+
+enum { SH_UPPER = 1, SH_LOWER = 2, SH_LETTERS2 = 4, SH_FIRST_UPPER = 8 };
+
+/* What kinds of letters s[0..len) has. */
+static unsigned
+shape_of(const char *s, size_t len)
+{
+    unsigned sh = 0;
+    size_t letters = 0;
+    int32_t i = 0, n = (int32_t)len;
+    UChar32 c;
+
+    while (i < n) {
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        if (u_isupper(c) || u_istitle(c)) {
+            sh |= SH_UPPER;
+            if (letters == 0)
+                sh |= SH_FIRST_UPPER;
+        } else if (u_islower(c)) {
+            sh |= SH_LOWER;
+        }
+        letters++;
+    }
+    if (letters >= 2)
+        sh |= SH_LETTERS2;
+    return sh;
+}
+
+/* The case rule a phrase token sets: 'A' all capitals, 'C' a capital. */
+static char
+rule_of(unsigned sh)
+{
+    if ((sh & SH_UPPER) && !(sh & SH_LOWER) && (sh & SH_LETTERS2))
+        return 'A';
+    return (sh & SH_UPPER) ? 'C' : 'a';
+}
+
+static int
+rule_ok(char rule, unsigned sh)
+{
+    if (rule == 'A')
+        return (sh & SH_UPPER) && !(sh & SH_LOWER);
+    if (rule == 'C')
+        return (sh & SH_UPPER) != 0;
+    return 1;
+}
+
+/* The rule string for phrase's n tokens, or NULL when all are 'a'. */
+static char *
+phrase_rules(struct entity_tagger *et, const char *phrase, size_t n)
+{
+    size_t len = strlen(phrase), i;
+    struct sk_err err;
+    char *rules;
+    int any = 0;
+
+    for (i = 0; i < len; i++)
+        if ((unsigned char)phrase[i] >= 0x80 ||
+            (phrase[i] >= 'A' && phrase[i] <= 'Z'))
+            break;
+    if (i == len)
+        return NULL;    /* ASCII without capitals: any case */
+    if (tokenizer_split(et->tk, phrase, len, &et->ptoks, &err) < 0 ||
+        et->ptoks.n != n)
+        return NULL;
+    rules = xmalloc(n + 1);
+    for (i = 0; i < n; i++) {
+        const struct text_token *t = &et->ptoks.v[i];
+
+        rules[i] = rule_of(shape_of(phrase + t->start, t->end - t->start));
+        any |= rules[i] != 'a';
+    }
+    rules[n] = '\0';
+    if (!any) {
+        free(rules);
+        return NULL;
+    }
+    return rules;
+}
+
+/* ---- adding entries ---------------------------------------------------- */
+
+int
+entity_add_name(struct entity_tagger *et, const char *phrase,
+                enum entity_type type, const char *id, const char *where,
+                const char **prev, struct sk_err *err)
+{
+    struct name_entry *e;
+    size_t n;
+    long k;
+    int is_new, rc = 0;
+
+    buf_reset(&et->keys);
+    if (text_phrase_norms(et->tk, phrase, strlen(phrase), &et->keys, &n,
+                          err) < 0)
+        return -1;
+    if (n == 0)
+        return sk_fail(err, "%s: phrase '%s' has no tokens", where, phrase);
+    k = phrase_set_add(et->ps, et->keys.data, n, &is_new);
+    if (is_new) {
+        if (et->nnames == et->names_cap) {
+            et->names_cap = et->names_cap ? 2 * et->names_cap : 256;
+            et->names = xrealloc(et->names,
+                                 et->names_cap * sizeof(*et->names));
+        }
+        e = &et->names[et->nnames++];
+        memset(e, 0, sizeof(*e));
+    } else {
+        e = &et->names[k];
+        if (e->type != type || strcmp(e->id, id) != 0) {
+            rc = 1;
+            free(et->old_where);    /* the last replaced entry's */
+            et->old_where = e->where;
+            e->where = NULL;
+            if (prev)
+                *prev = et->old_where;
+        }
+        free(e->id);
+        free(e->shape);
+        free(e->where);
+    }
+    e->type = type;
+    e->id = xstrdup(id);
+    e->shape = phrase_rules(et, phrase, n);
+    e->where = xstrdup(where);
+    return rc;
+}
+
+int
+entity_add_pattern(struct entity_tagger *et, const char *pattern,
+                   enum entity_type type, struct sk_err *err)
+{
+    PCRE2_UCHAR msg[256];
+    PCRE2_SIZE off;
+    pcre2_code *re;
+    int code;
+
+    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                       PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+    if (!re) {
+        pcre2_get_error_message(code, msg, sizeof(msg));
+        return sk_fail(err, "bad pattern: %s at offset %zu", (char *)msg,
+                       (size_t)off);
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* faster when available */
+    if (et->npats == et->pats_cap) {
+        et->pats_cap = et->pats_cap ? 2 * et->pats_cap : 16;
+        et->pats = xrealloc(et->pats, et->pats_cap * sizeof(*et->pats));
+    }
+    et->pats[et->npats].re = re;
+    et->pats[et->npats].type = type;
+    et->npats++;
+    if (!et->md)
+        et->md = pcre2_match_data_create(4, NULL);
+    return 0;
+}
+
+int
+entity_load_file(struct entity_tagger *et, const char *path,
+                 void (*warn)(void *ctx, const char *msg), void *ctx,
+                 struct sk_err *err)
+{
+    struct lex_reader *r = lex_open(path, err);
+    const char *kind;
+    size_t nf;
+    int more, is_pat;
+
+    if (!r)
+        return -1;
+    kind = lex_kind(r);
+    if (kind && (strcmp(kind, "phrase\ttype\tid") == 0 ||
+                 strcmp(kind, "phrase\ttype") == 0)) {
+        is_pat = 0;
+        nf = strcmp(kind, "phrase\ttype") == 0 ? 2 : 3;
+    } else if (kind && strcmp(kind, "pattern\ttype") == 0) {
+        is_pat = 1;
+        nf = 2;
+    } else {
+        lex_close(r);
+        return 0;
+    }
+    while ((more = lex_next(r, err)) > 0) {
+        const char *what = lex_field(r, 0), *prev = NULL;
+        enum entity_type type;
+        int rc;
+
+        if (lex_expect_fields(r, nf, nf, err) < 0)
+            goto fail;
+        if (!*what) {
+            sk_fail(err, "%s: empty %s", lex_where(r),
+                    is_pat ? "pattern" : "phrase");
+            goto fail;
+        }
+        type = entity_type_parse(lex_field(r, 1), is_pat);
+        if (type == ENTITY_NONE) {
+            sk_fail(err, "%s: unknown type '%s' (%s)", lex_where(r),
+                    lex_field(r, 1),
+                    is_pat ? "MODEL, NODE, MONEY, PERCENT, DATE, QUANTITY"
+                           : "ORG, PER, LOC, PRODUCT, LAW, MISC");
+            goto fail;
+        }
+        if (is_pat) {
+            struct sk_err perr;
+
+            if (entity_add_pattern(et, what, type, &perr) < 0) {
+                sk_fail(err, "%s: %s", lex_where(r), perr.msg);
+                goto fail;
+            }
+            continue;
+        }
+        rc = entity_add_name(et, what, type, nf == 3 ? lex_field(r, 2) : "",
+                             lex_where(r), &prev, err);
+        if (rc < 0)
+            goto fail;
+        if (rc == 1 && warn) {
+            char msg[512];
+
+            snprintf(msg, sizeof(msg), "%s: '%s' overrides %s", lex_where(r),
+                     what, prev ? prev : "an earlier entry");
+            warn(ctx, msg);
+        }
+    }
+    if (more < 0)
+        goto fail;
+    lex_close(r);
+    return 1;
+fail:
+    lex_close(r);
+    return -1;
+}
+
+/* ---- tagging ----------------------------------------------------------- */
+
+static void
+reserve_scratch(struct entity_tagger *et, size_t n)
+{
+    if (n <= et->scratch_cap)
+        return;
+    while (et->scratch_cap < n)
+        et->scratch_cap = et->scratch_cap ? 2 * et->scratch_cap : 256;
+    n = et->scratch_cap;
+    et->kv = xrealloc(et->kv, n * sizeof(*et->kv));
+    et->toff = xrealloc(et->toff, n * sizeof(*et->toff));
+    et->tend = xrealloc(et->tend, n * sizeof(*et->tend));
+    et->koff = xrealloc(et->koff, n * sizeof(*et->koff));
+    et->tshape = xrealloc(et->tshape, n);
+    et->cover = xrealloc(et->cover, n);
+}
+
+static void
+add_cand(struct entity_tagger *et, size_t start, size_t len, size_t prio,
+         enum entity_type type, const char *id)
+{
+    struct cand *c;
+
+    if (et->ncands == et->cands_cap) {
+        et->cands_cap = et->cands_cap ? 2 * et->cands_cap : 64;
+        et->cands = xrealloc(et->cands, et->cands_cap * sizeof(*et->cands));
+    }
+    c = &et->cands[et->ncands++];
+    c->start = start;
+    c->len = len;
+    c->prio = prio;
+    c->type = type;
+    c->id = id;
+}
+
+/* Does entry k's case rule hold for the tokens from start? */
+static int
+case_ok(const struct entity_tagger *et, long k, size_t start)
+{
+    const char *rule = et->names[k].shape;
+    size_t i;
+
+    if (!rule || (et->flags & ENTITY_ANY_CASE))
+        return 1;
+    for (i = 0; rule[i]; i++)
+        if (!rule_ok(rule[i], et->tshape[start + i]))
+            return 0;
+    return 1;
+}
+
+static void
+add_name_cand(struct entity_tagger *et, long k, size_t start, size_t len)
+{
+    add_cand(et, start, len, 0, et->names[k].type, et->names[k].id);
+}
+
+/*
+ * A longest match failed its case rule ("China Mobile" for "China
+ * mobile"): look for shorter entries inside it, leftmost-longest.
+ */
+static void
+rescan(struct entity_tagger *et, const struct entity_token *toks,
+       size_t from, size_t to)
+{
+    size_t i, len, maxlen = phrase_set_max_len(et->ps);
+
+    buf_reset(&et->keys);
+    for (i = from; i < to; i++) {
+        et->koff[i] = et->keys.len;
+        buf_adds(&et->keys, toks[i].norm);
+        buf_addc(&et->keys, '\0');
+    }
+    for (i = from; i < to;) {
+        long k = -1;
+
+        len = to - i < maxlen ? to - i : maxlen;
+        if (i == from && len == to - from)
+            len--;  /* the whole span failed already */
+        for (; len > 0; len--) {
+            k = phrase_set_find(et->ps, et->keys.data + et->koff[i], len);
+            if (k >= 0 && case_ok(et, k, i))
+                break;
+        }
+        if (len > 0) {
+            add_name_cand(et, k, i, len);
+            i += len;
+        } else {
+            i++;
+        }
+    }
+}
+
+static void
+gazetteer(struct entity_tagger *et, const struct entity_token *toks,
+          size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        et->kv[i] = toks[i].norm;
+    phrase_set_match(et->ps, et->kv, n, &et->pm);
+    for (i = 0; i < et->pm.n; i++) {
+        const struct phrase_match *m = &et->pm.v[i];
+
+        if (case_ok(et, m->entry, m->start))
+            add_name_cand(et, m->entry, m->start, m->len);
+        else
+            rescan(et, toks, m->start, m->start + m->len);
+    }
+}
+
+/*
+ * The sentence as one string for the patterns: the tokens' surface forms,
+ * with one space wherever the source had something between two tokens
+ * (everywhere, when the offsets are unknown).
+ */
+static void
+build_text(struct entity_tagger *et, const struct entity_token *toks,
+           size_t n)
+{
+    size_t i;
+
+    buf_reset(&et->text);
+    for (i = 0; i < n; i++) {
+        if (i > 0 && (toks[i].start == toks[i].end ||
+                      toks[i].start != toks[i - 1].end))
+            buf_addc(&et->text, ' ');
+        et->toff[i] = et->text.len;
+        buf_adds(&et->text, toks[i].token);
+        et->tend[i] = et->text.len;
+    }
+    if (!et->text.data)
+        buf_adds(&et->text, "");
+}
+
+/* The tokens wholly inside text[ms..me): first in *a, count returned. */
+static size_t
+snap(const struct entity_tagger *et, size_t n, size_t ms, size_t me,
+     size_t *a)
+{
+    size_t lo = 0, hi = n, b;
+
+    while (lo < hi) {   /* first token starting at or after ms */
+        size_t mid = (lo + hi) / 2;
+
+        if (et->toff[mid] < ms)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (b = lo; b < n && et->tend[b] <= me; b++)
+        ;
+    *a = lo;
+    return b - lo;
+}
+
+static int
+patterns(struct entity_tagger *et, const struct entity_token *toks,
+         size_t n, struct sk_err *err)
+{
+    size_t p, a, len;
+
+    build_text(et, toks, n);
+    for (p = 0; p < et->npats; p++) {
+        PCRE2_SIZE off = 0, *ov;
+        uint32_t opts = 0;
+        int rc;
+
+        while (off <= et->text.len) {
+            rc = pcre2_match(et->pats[p].re, (PCRE2_SPTR)et->text.data,
+                             et->text.len, off, opts, et->md, NULL);
+            if (rc == PCRE2_ERROR_NOMATCH)
+                break;
+            if (rc < 0) {
+                PCRE2_UCHAR msg[256];
+
+                pcre2_get_error_message(rc, msg, sizeof(msg));
+                return sk_fail(err, "pattern %zu: %s", p + 1, (char *)msg);
+            }
+            opts = PCRE2_NO_UTF_CHECK;
+            ov = pcre2_get_ovector_pointer(et->md);
+            if ((len = snap(et, n, ov[0], ov[1], &a)) > 0)
+                add_cand(et, a, len, p + 1, et->pats[p].type, "");
+            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            while (off < et->text.len &&
+                   ((unsigned char)et->text.data[off] & 0xc0) == 0x80)
+                off++;
+        }
+    }
+    return 0;
+}
+
+static int
+cand_cmp(const void *pa, const void *pb)
+{
+    const struct cand *a = pa, *b = pb;
+
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    if (a->prio != b->prio)
+        return a->prio < b->prio ? -1 : 1;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void
+set_span(struct entity_tag *out, unsigned char *cover, size_t start,
+         size_t len, enum entity_type type, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        out[start + i].bio = i ? 'I' : 'B';
+        out[start + i].type = type;
+        out[start + i].id = id;
+        cover[start + i] = 1;
+    }
+}
+
+/* Longest first; the gazetteer, then earlier patterns, win ties. */
+static void
+resolve(struct entity_tagger *et, struct entity_tag *out)
+{
+    size_t c, i, d;
+
+    qsort(et->cands, et->ncands, sizeof(*et->cands), cand_cmp);
+    for (c = 0; c < et->ncands; c++) {
+        const struct cand *k = &et->cands[c];
+        const char *id = k->id;
+
+        for (i = 0; i < k->len && !et->cover[k->start + i]; i++)
+            ;
+        if (i < k->len)
+            continue;
+        if (k->type == ENTITY_MODEL) /* keep a swallowed product's id */
+            for (d = 0; d < et->ncands; d++)
+                if (et->cands[d].prio == 0 &&
+                    et->cands[d].type == ENTITY_PRODUCT &&
+                    et->cands[d].start >= k->start &&
+                    et->cands[d].start + et->cands[d].len <=
+                        k->start + k->len) {
+                    id = et->cands[d].id;
+                    break;
+                }
+        set_span(out, et->cover, k->start, k->len, k->type, id);
+    }
+}
+
+/* ---- guesses ----------------------------------------------------------- */
+
+static int
+is_word(const struct entity_token *t)
+{
+    return !t->type || strcmp(t->type, "word") == 0;
+}
+
+/* Two tokens with nothing between them in the source. */
+static int
+touching(const struct entity_token *a, const struct entity_token *b)
+{
+    return a->end != 0 && a->end == b->start;
+}
+
+/* A capitalised word that may be part of a name. */
+static int
+name_word(const struct entity_tagger *et, const struct entity_token *toks,
+          size_t i)
+{
+    const char *norm = toks[i].norm;
+
+    return !et->cover[i] && is_word(&toks[i]) &&
+           (et->tshape[i] & SH_FIRST_UPPER) && !IN_LIST(not_names, norm) &&
+           !IN_LIST(titles, norm);
+}
+
+/*
+ * A headline in title case ("Why Does Everyone Still Want Nvidia") or in
+ * capitals: every word looks like a name, so none is guessed.
+ */
+static int
+is_headline(const struct entity_tagger *et, const struct entity_token *toks,
+            size_t n)
+{
+    size_t i, words = 0, caps = 0, lower = 0;
+
+    for (i = 0; i < n; i++) {
+        if (!is_word(&toks[i]) || !(et->tshape[i] & (SH_UPPER | SH_LOWER)))
+            continue;
+        if (et->tshape[i] & SH_LOWER)
+            lower = 1;
+        if (IN_LIST(connectors, toks[i].norm) ||
+            IN_LIST(func_words, toks[i].norm))
+            if (!(et->tshape[i] & SH_FIRST_UPPER))
+                continue;   /* "of", "the" in lower case in a title */
+        words++;
+        if (et->tshape[i] & SH_FIRST_UPPER)
+            caps++;
+    }
+    return (!lower && words > 0) || (words >= 4 && caps * 10 >= words * 8);
+}
+
+/* Is token i the first word of its sentence (after quotes, bullets)? */
+static int
+sentence_initial(const struct entity_token *toks, size_t i)
+{
+    while (i-- > 0)
+        if (is_word(&toks[i]) || (toks[i].type &&
+                                  strcmp(toks[i].type, "number") == 0))
+            return 0;
+    return 1;
+}
+
+/* The norm of the word before i, skipping a '.' touching it ("Mr."). */
+static const char *
+word_before(const struct entity_token *toks, size_t i)
+{
+    if (i >= 2 && strcmp(toks[i - 1].norm, ".") == 0 &&
+        touching(&toks[i - 2], &toks[i - 1]))
+        return toks[i - 2].norm;
+    return i >= 1 ? toks[i - 1].norm : NULL;
+}
+
+static void
+guess_span(struct entity_tagger *et, const struct entity_token *toks,
+           size_t n, size_t a, size_t b, struct entity_tag *out)
+{
+    const char *before;
+    enum entity_type type = ENTITY_MISC;
+    size_t words = 0, i;
+
+    /* trim job words and a sentence-initial function word */
+    while (a < b && (IN_LIST(roles, toks[a].norm) ||
+                     (sentence_initial(toks, a) &&
+                      IN_LIST(func_words, toks[a].norm))))
+        a++;
+    while (b > a && (IN_LIST(roles, toks[b - 1].norm) ||
+                     IN_LIST(connectors, toks[b - 1].norm)))
+        b--;
+    while (a < b && IN_LIST(connectors, toks[a].norm))
+        a++;
+    for (i = a; i < b; i++)
+        if (et->tshape[i] & SH_FIRST_UPPER)
+            words++;
+    if (words == 0)
+        return;
+    before = word_before(toks, a);
+    if (before && IN_LIST(titles, before))
+        type = ENTITY_PER;
+    else if (words < 2)
+        return;
+    else if (IN_LIST(org_suffixes, toks[b - 1].norm) ||
+             (b - a > 2 && IN_LIST(org_heads, toks[a].norm) &&
+              strcmp(toks[a + 1].norm, "of") == 0))
+        type = ENTITY_ORG;
+    else if (IN_LIST(loc_suffixes, toks[b - 1].norm))
+        type = ENTITY_LOC;
+    /* "Acme Corp." takes its '.' */
+    if (b < n && IN_LIST(abbrevs, toks[b - 1].norm) &&
+        strcmp(toks[b].norm, ".") == 0 && touching(&toks[b - 1], &toks[b]) &&
+        !et->cover[b])
+        b++;
+    set_span(out, et->cover, a, b - a, type, "");
+}
+
+/*
+ * Runs of capitalised words, joined by connectors ("Bank of the West"),
+ * hyphens inside a word ("Hewlett-Packard") and initials ("John F.
+ * Kennedy").  "and" joins only names that end as organisations ("Procter
+ * and Gamble Co"): "Smith and Jones" is two names.
+ */
+static void
+guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
+      struct entity_tag *out)
+{
+    size_t i = 0, a, b, k, last, and_at;
+    const char *before;
+
+    if (is_headline(et, toks, n))
+        return;
+    while (i < n) {
+        if (!name_word(et, toks, i)) {
+            i++;
+            continue;
+        }
+        a = i;
+        last = i++;
+        and_at = 0;
+        while (i < n) {
+            if (name_word(et, toks, i)) {
+                last = i++;
+                continue;
+            }
+            if (et->cover[i])
+                break;
+            if (IN_LIST(connectors, toks[i].norm) &&
+                !(et->tshape[i] & SH_UPPER)) {
+                if (!and_at && (strcmp(toks[i].norm, "and") == 0 ||
+                                strcmp(toks[i].norm, "&") == 0))
+                    and_at = i;
+                i++;
+                continue;
+            }
+            if ((strcmp(toks[i].norm, "-") == 0 ||
+                 (strcmp(toks[i].norm, ".") == 0 &&
+                  (et->tshape[i - 1] & SH_UPPER) &&
+                  strlen(toks[i - 1].norm) == 1)) &&
+                touching(&toks[i - 1], &toks[i]) && i + 1 < n &&
+                name_word(et, toks, i + 1) &&
+                (toks[i].norm[0] == '.' || touching(&toks[i], &toks[i + 1]))) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        b = last + 1;
+        before = a > 0 ? word_before(toks, a) : NULL;
+        if (before && IN_LIST(titles, before)) {
+            /* "Mr. John Smith of Acme Corp.": a person ends at "of" */
+            for (k = a + 1; k < b; k++)
+                if (IN_LIST(connectors, toks[k].norm) &&
+                    !(et->tshape[k] & SH_UPPER) &&
+                    strcmp(toks[k].norm, "van") != 0 &&
+                    strcmp(toks[k].norm, "von") != 0 &&
+                    strcmp(toks[k].norm, "de") != 0 &&
+                    strcmp(toks[k].norm, "der") != 0 &&
+                    strcmp(toks[k].norm, "bin") != 0)
+                    break;
+            if (k < b) {
+                guess_span(et, toks, n, a, k, out);
+                i = k + 1;
+                continue;
+            }
+        }
+        if (and_at && and_at < b && strcmp(toks[and_at].norm, "&") != 0 &&
+            !IN_LIST(org_suffixes, toks[b - 1].norm)) {
+            b = and_at;     /* "Smith and Jones": stop before "and" */
+            i = and_at + 1;
+        } else {
+            i = b;
+        }
+        guess_span(et, toks, n, a, b, out);
+    }
+}
+
+int
+entity_tag_sentence(struct entity_tagger *et,
+                    const struct entity_token *toks, size_t n,
+                    struct entity_tag *out, struct sk_err *err)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        out[i].bio = 'O';
+        out[i].type = ENTITY_NONE;
+        out[i].id = "";
+    }
+    if (n == 0)
+        return 0;
+    reserve_scratch(et, n);
+    for (i = 0; i < n; i++) {
+        et->tshape[i] = (unsigned char)shape_of(toks[i].token,
+                                                strlen(toks[i].token));
+        et->cover[i] = 0;
+    }
+    et->ncands = 0;
+    if (phrase_set_size(et->ps) > 0)
+        gazetteer(et, toks, n);
+    if (et->npats > 0 && !(et->flags & ENTITY_NO_PATTERNS) &&
+        patterns(et, toks, n, err) < 0)
+        return -1;
+    resolve(et, out);
+    if (!(et->flags & ENTITY_NO_GUESS))
+        guess(et, toks, n, out);
+    return 0;
+}
+
+int
+entity_lists_sorted(void)
+{
+    static const struct {
+        const char *const *v;
+        size_t n;
+    } lists[] = {
+#define L(x) {x, sizeof(x) / sizeof((x)[0])}
+        L(func_words), L(titles), L(roles), L(not_names), L(org_suffixes),
+        L(org_heads), L(loc_suffixes), L(abbrevs), L(connectors),
+#undef L
+    };
+    size_t l, i;
+
+    for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+        for (i = 1; i < lists[l].n; i++)
+            if (strcmp(lists[l].v[i - 1], lists[l].v[i]) >= 0)
+                return 0;
+    return 1;
+}
