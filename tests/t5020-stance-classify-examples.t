@@ -8,7 +8,8 @@ LEX="--no-default-lexicons -L $SRC/lexicons"
 H='doc	sent	tok	start	end	type	token	norm	stem	entity	entity_id	valence	polarity'
 printf '%s\n' "$H" >in.tsv
 for topic in china-chips ev-transition; do
-    ok_program "bundled topic $topic loads" 0 "" stance-classify $LEX -t $topic in.tsv
+    stance-classify $LEX -t $topic in.tsv >out 2>err
+    ok "bundled topic $topic loads" test $? = 0 -a ! -s err
 done
 
 for p in entity-tag sentiment-score; do
