@@ -59,6 +59,7 @@ static struct tokenizer *tk;
 static struct text_tokens toks;
 static struct buf line, norm, doc_field;
 
+/* Appends a TAB and the decimal digits of n. */
 static void
 put_number(struct buf *b, size_t n)
 {
@@ -68,7 +69,26 @@ put_number(struct buf *b, size_t n)
     do
         tmp[--i] = (char)('0' + n % 10);
     while (n /= 10);
+    tmp[--i] = '\t';
     buf_add(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+/*
+ * Appends a TAB and s[0..n) as a field: U+FFFD for ill-formed bytes
+ * (only when the block has any), escapes for a backslash (a token holds
+ * no TAB, LF or CR: whitespace separates tokens).
+ */
+static void
+put_text(struct buf *b, const char *s, size_t n, int clean)
+{
+    buf_addc(b, '\t');
+    if (clean && !memchr(s, '\\', n)) {
+        buf_add(b, s, n);
+        return;
+    }
+    buf_reset(&norm);
+    utf8_repair(&norm, s, n);
+    tsv_escape(b, norm.data, norm.len);
 }
 
 static void
@@ -83,9 +103,9 @@ static int
 emit_block(struct doc *d, const char *s, size_t len)
 {
     struct sk_err err;
-    size_t i, bad;
+    size_t i, bad = utf8_invalid_at(s, len), at;
 
-    if (!d->warned_utf8 && (bad = utf8_invalid_at(s, len)) < len) {
+    if (bad < len && !d->warned_utf8) {
         sk_warn("%s: invalid UTF-8 at byte offset %zu; replaced with U+FFFD",
                 d->name, d->offset + bad);
         d->warned_utf8 = 1;
@@ -105,27 +125,25 @@ emit_block(struct doc *d, const char *s, size_t len)
         }
         buf_reset(&line);
         buf_add(&line, doc_field.data, doc_field.len);
-        buf_addc(&line, '\t');
         put_number(&line, d->sent);
-        buf_addc(&line, '\t');
         put_number(&line, ++d->tok);
-        buf_addc(&line, '\t');
         put_number(&line, d->offset + t->start);
-        buf_addc(&line, '\t');
         put_number(&line, d->offset + t->end);
         buf_addc(&line, '\t');
         buf_adds(&line, text_type_name(t->type));
+        put_text(&line, s + t->start, t->end - t->start, bad == len);
         buf_addc(&line, '\t');
-        buf_reset(&norm);
-        utf8_repair(&norm, s + t->start, t->end - t->start);
-        tsv_escape(&line, norm.data, norm.len);
-        buf_addc(&line, '\t');
-        buf_reset(&norm);
-        if (text_norm(&norm, s + t->start, t->end - t->start, &err) < 0) {
+        at = line.len;
+        if (text_norm(&line, s + t->start, t->end - t->start, &err) < 0) {
             sk_warn("%s: %s", d->name, err.msg);
             return -1;
         }
-        tsv_escape(&line, norm.data, norm.len);
+        if (memchr(line.data + at, '\\', line.len - at)) {
+            buf_reset(&norm);
+            buf_add(&norm, line.data + at, line.len - at);
+            line.len = at;
+            tsv_escape(&line, norm.data, norm.len);
+        }
         buf_addc(&line, '\n');
         fwrite(line.data, 1, line.len, stdout);
     }

@@ -32,14 +32,6 @@ buf_add(struct buf *b, const void *data, size_t len)
 }
 
 void
-buf_addc(struct buf *b, char c)
-{
-    buf_grow(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
-}
-
-void
 buf_adds(struct buf *b, const char *s)
 {
     buf_add(b, s, strlen(s));

@@ -22,7 +22,16 @@ struct buf {
 
 void buf_grow(struct buf *b, size_t extra);
 void buf_add(struct buf *b, const void *data, size_t len);
-void buf_addc(struct buf *b, char c);
+/* Inline: tokenize writes every field through it. */
+static inline void
+buf_addc(struct buf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        buf_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
 void buf_adds(struct buf *b, const char *s);
 void buf_addf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

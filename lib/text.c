@@ -206,31 +206,69 @@ line_breaks(const char *s, size_t from, size_t to)
 /* ---- splitting --------------------------------------------------------- */
 
 static void
+push_span(struct tokenizer *tk, struct span sp)
+{
+    if (tk->nspans == tk->scap) {
+        tk->scap = tk->scap ? tk->scap * 2 : 16;
+        tk->spans = xrealloc(tk->spans, tk->scap * sizeof(*tk->spans));
+    }
+    tk->spans[tk->nspans++] = sp;
+}
+
+/* Whether the word w[0..n) could hold a link: "@", "://" or "www.". */
+static int
+may_be_link(const char *w, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (w[i] == '@' || (w[i] == ':' && i + 2 < n && w[i + 1] == '/' &&
+                            w[i + 2] == '/') ||
+            ((w[i] == 'w' || w[i] == 'W') && i + 3 < n &&
+             strncasecmp(w + i, "www.", 4) == 0))
+            return 1;
+    return 0;
+}
+
+/*
+ * Finds the URLs and e-mail addresses.  The pattern runs only on the
+ * whitespace-separated words that could hold one, so text without links
+ * costs a byte scan, not a regex search at every position.
+ */
+static void
 find_links(struct tokenizer *tk, const char *s, size_t len)
 {
-    PCRE2_SIZE at = 0, *ov;
     static const char trim[] = ".,;:!?'\")]}";
+    PCRE2_SIZE *ov;
+    size_t i = 0, from, at;
 
     tk->nspans = 0;
-    while (at < len &&
-           pcre2_match(tk->links, (PCRE2_SPTR)s, len, at, 0, tk->match,
-                       NULL) > 0) {
-        struct span sp;
-
-        ov = pcre2_get_ovector_pointer(tk->match);
-        sp.start = ov[0];
-        sp.end = ov[1];
-        sp.type = ov[2] != PCRE2_UNSET ? TEXT_EMAIL : TEXT_URL;
-        while (sp.end > sp.start && strchr(trim, s[sp.end - 1]))
-            sp.end--;
-        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-        if (sp.end <= sp.start)
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+                           s[i] == '\r'))
+            i++;
+        from = i;
+        while (i < len && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+                            s[i] == '\r'))
+            i++;
+        if (i == from || !may_be_link(s + from, i - from))
             continue;
-        if (tk->nspans == tk->scap) {
-            tk->scap = tk->scap ? tk->scap * 2 : 16;
-            tk->spans = xrealloc(tk->spans, tk->scap * sizeof(*tk->spans));
+        /* the subject ends with the word; \b still sees what precedes it */
+        for (at = from;
+             at < i && pcre2_match(tk->links, (PCRE2_SPTR)s, i, at, 0,
+                                   tk->match, NULL) > 0;) {
+            struct span sp;
+
+            ov = pcre2_get_ovector_pointer(tk->match);
+            sp.start = ov[0];
+            sp.end = ov[1];
+            sp.type = ov[2] != PCRE2_UNSET ? TEXT_EMAIL : TEXT_URL;
+            while (sp.end > sp.start && strchr(trim, s[sp.end - 1]))
+                sp.end--;
+            at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            if (sp.end > sp.start)
+                push_span(tk, sp);
         }
-        tk->spans[tk->nspans++] = sp;
     }
 }
 
