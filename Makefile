@@ -66,17 +66,27 @@ all: deps-ok $(LIB) $(PROGS)
 deps-ok:
 	@scripts/check-deps
 
-lib/%.o: lib/%.c $(HEADERS)
+# Rebuild when the flags change (a new PREFIX changes the compiled-in
+# DATADIR), as git does with GIT-CFLAGS.
+BUILD_FLAGS = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(SK_LIBS)
+.build-flags: FORCE
+	@echo '$(subst ','\'',$(BUILD_FLAGS))' | cmp -s - $@ || \
+		echo '$(subst ','\'',$(BUILD_FLAGS))' >$@
+
+.PHONY: FORCE
+FORCE:
+
+lib/%.o: lib/%.c $(HEADERS) .build-flags
 	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	$(QUIET_AR)rm -f $@ && $(AR) rcs $@ $(LIB_OBJ)
 
-bin/%: filters/%.c $(LIB) $(HEADERS)
+bin/%: filters/%.c $(LIB) $(HEADERS) .build-flags
 	@mkdir -p bin
 	$(QUIET_LD)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(SK_LIBS) $(LDLIBS)
 
-tests/unit/%.t: tests/unit/%.c $(LIB) $(HEADERS)
+tests/unit/%.t: tests/unit/%.c $(LIB) $(HEADERS) .build-flags
 	$(QUIET_LD)$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(SK_LIBS) $(LDLIBS)
 
 # check and demo set up what is missing first, so that they work on a
@@ -122,7 +132,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -f lib/*.o $(LIB) tests/unit/*.t
+	rm -f lib/*.o $(LIB) tests/unit/*.t .build-flags
 	rm -rf bin
 
 lint:
