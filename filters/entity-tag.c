@@ -25,9 +25,9 @@ static const char usage_text[] =
     "start and end when present.  Existing columns of those names are\n"
     "replaced in place.  With no FILE, or '-', standard input is read.\n"
     "\n"
-    "  -L, --lexicons DIR      add a lexicon folder (entities.tsv and\n"
-    "                          entity-patterns.tsv in it)\n"
-    "  -l, --lexicon FILE      add a gazetteer or pattern file\n"
+    "  -L, --lexicons DIR      add a lexicon folder (entities.tsv,\n"
+    "                          entity-patterns.tsv, entity-cues.tsv in it)\n"
+    "  -l, --lexicon FILE      add a gazetteer, pattern or cue file\n"
     "  -n, --no-default-lexicons  only the lexicons given by -L, -l and\n"
     "                          STANCEKIT_LEXICONS\n"
     "      --no-patterns       do not use the patterns\n"
@@ -247,8 +247,8 @@ warn_cb(void *ctx, const char *msg)
 int
 main(int argc, char **argv)
 {
-    static const char *const rels[] = {"entities.tsv",
-                                       "entity-patterns.tsv"};
+    static const char *const rels[] = {"entities.tsv", "entity-patterns.tsv",
+                                       "entity-cues.tsv"};
     struct lex_search search;
     struct tokenizer *tk;
     struct sk_err err;
@@ -284,7 +284,7 @@ main(int argc, char **argv)
     et = entity_tagger_new(tk);
     entity_set_flags(et, flags);
     /* every lexicon is read before the first line of output */
-    if (lex_search_files(&search, rels, 2, 1, &files, &nfiles, &err) < 0)
+    if (lex_search_files(&search, rels, 3, 1, &files, &nfiles, &err) < 0)
         sk_die(SK_EXIT_FAIL, "%s", err.msg);
     for (i = 0; i < nfiles; i++) {
         int rc = entity_load_file(et, files[i], warn_cb, NULL, &err);
@@ -296,7 +296,7 @@ main(int argc, char **argv)
     if (loaded == 0)
         sk_die(SK_EXIT_FAIL, "no entity lexicon among the files given (a "
                "gazetteer's header is 'phrase<TAB>type<TAB>id', a pattern "
-               "file's 'pattern<TAB>type')");
+               "file's 'pattern<TAB>type', a cue file's 'word<TAB>cue')");
     if (optind == argc && tag_file("-") < 0)
         status = SK_EXIT_FAIL;
     for (; optind < argc; optind++)

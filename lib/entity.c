@@ -94,7 +94,7 @@ static const char *const org_suffixes[] = {
     "foundation", "fund", "gmbh", "group", "holdings", "inc",
     "incorporated", "industries", "institute", "international", "journal",
     "lab", "laboratories", "labs", "league", "llc", "ltd", "ministry",
-    "motors", "network", "news", "office", "partners", "party", "plc",
+    "motors", "office", "partners", "party", "plc",
     "press", "research", "school", "securities", "semiconductor",
     "semiconductors", "services", "society", "software", "solutions",
     "systems", "technologies", "technology", "telecom", "times", "union",
@@ -127,6 +127,11 @@ static const char *const connectors[] = {
     "des", "di", "du", "for", "la", "le", "of", "the", "van", "von", "y",
 };
 
+static const char *const cue_names[ENTITY_NCUES] = {
+    "given", "given-run", "surname", "title", "role", "org-suffix",
+    "loc-suffix", "not-name",
+};
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -138,6 +143,10 @@ cmp_str(const void *a, const void *b)
              sizeof((list)[0]), cmp_str) != NULL)
 
 /* ---- the tagger -------------------------------------------------------- */
+
+struct entity_tagger;
+static int is_cue(const struct entity_tagger *et, enum entity_cue cue,
+                  const char *norm);
 
 struct name_entry {
     enum entity_type type;
@@ -168,6 +177,7 @@ struct entity_tagger {
     char *old_where;        /* where of the entry replaced last */
     struct pattern *pats;
     size_t npats, pats_cap;
+    struct phrase_set *cues[ENTITY_NCUES];  /* words added from files */
     pcre2_match_data *md;
     /* scratch, reused from sentence to sentence */
     struct buf keys, text;
@@ -210,6 +220,8 @@ entity_tagger_free(struct entity_tagger *et)
     free(et->pats);
     pcre2_match_data_free(et->md);
     phrase_set_free(et->ps);
+    for (i = 0; i < ENTITY_NCUES; i++)
+        phrase_set_free(et->cues[i]);
     buf_release(&et->keys);
     buf_release(&et->text);
     text_tokens_release(&et->ptoks);
@@ -373,6 +385,51 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
     return rc;
 }
 
+enum entity_cue
+entity_cue_parse(const char *name)
+{
+    int i;
+
+    for (i = 0; i < ENTITY_NCUES; i++)
+        if (strcmp(name, cue_names[i]) == 0)
+            return (enum entity_cue)i;
+    return ENTITY_NCUES;
+}
+
+int
+entity_add_cue(struct entity_tagger *et, const char *word,
+               enum entity_cue cue, const char *where, struct sk_err *err)
+{
+    size_t n;
+
+    buf_reset(&et->keys);
+    if (text_phrase_norms(et->tk, word, strlen(word), &et->keys, &n, err) < 0)
+        return -1;
+    if (n != 1)
+        return sk_fail(err, "%s: cue '%s' must be one word", where, word);
+    if (!et->cues[cue])
+        et->cues[cue] = phrase_set_new();
+    phrase_set_add(et->cues[cue], et->keys.data, 1, NULL);
+    return 0;
+}
+
+static int
+is_cue(const struct entity_tagger *et, enum entity_cue cue, const char *norm)
+{
+    int builtin = 0;
+
+    switch (cue) {
+    case ENTITY_CUE_TITLE: builtin = IN_LIST(titles, norm); break;
+    case ENTITY_CUE_ROLE: builtin = IN_LIST(roles, norm); break;
+    case ENTITY_CUE_ORG_SUFFIX: builtin = IN_LIST(org_suffixes, norm); break;
+    case ENTITY_CUE_LOC_SUFFIX: builtin = IN_LIST(loc_suffixes, norm); break;
+    case ENTITY_CUE_NOT_NAME: builtin = IN_LIST(not_names, norm); break;
+    default: break;
+    }
+    return builtin ||
+           (et->cues[cue] && phrase_set_find(et->cues[cue], norm, 1) >= 0);
+}
+
 int
 entity_add_pattern(struct entity_tagger *et, const char *pattern,
                    enum entity_type type, struct sk_err *err)
@@ -422,6 +479,9 @@ entity_load_file(struct entity_tagger *et, const char *path,
     } else if (kind && strcmp(kind, "pattern\ttype") == 0) {
         is_pat = 1;
         nf = 2;
+    } else if (kind && strcmp(kind, "word\tcue") == 0) {
+        is_pat = 2;
+        nf = 2;
     } else {
         lex_close(r);
         return 0;
@@ -435,8 +495,21 @@ entity_load_file(struct entity_tagger *et, const char *path,
             goto fail;
         if (!*what) {
             sk_fail(err, "%s: empty %s", lex_where(r),
-                    is_pat ? "pattern" : "phrase");
+                    is_pat == 1 ? "pattern" : is_pat ? "word" : "phrase");
             goto fail;
+        }
+        if (is_pat == 2) {
+            enum entity_cue cue = entity_cue_parse(lex_field(r, 1));
+
+            if (cue == ENTITY_NCUES) {
+                sk_fail(err, "%s: unknown cue '%s' (given, given-run, "
+                             "surname, title, role, org-suffix, loc-suffix, "
+                             "not-name)", lex_where(r), lex_field(r, 1));
+                goto fail;
+            }
+            if (entity_add_cue(et, what, cue, lex_where(r), err) < 0)
+                goto fail;
+            continue;
         }
         type = entity_type_parse(lex_field(r, 1), is_pat);
         if (type == ENTITY_NONE) {
@@ -747,8 +820,8 @@ name_word(const struct entity_tagger *et, const struct entity_token *toks,
     const char *norm = toks[i].norm;
 
     return !et->cover[i] && is_word(&toks[i]) &&
-           (et->tshape[i] & SH_FIRST_UPPER) && !IN_LIST(not_names, norm) &&
-           !IN_LIST(titles, norm);
+           (et->tshape[i] & SH_FIRST_UPPER) && !is_cue(et, ENTITY_CUE_NOT_NAME, norm) &&
+           !is_cue(et, ENTITY_CUE_TITLE, norm);
 }
 
 /*
@@ -800,18 +873,19 @@ word_before(const struct entity_token *toks, size_t i)
 
 static void
 guess_span(struct entity_tagger *et, const struct entity_token *toks,
-           size_t n, size_t a, size_t b, struct entity_tag *out)
+           size_t n, size_t a, size_t b, enum entity_type forced,
+           struct entity_tag *out)
 {
-    const char *before;
+    const char *before, *first;
     enum entity_type type = ENTITY_MISC;
     size_t words = 0, i;
 
     /* trim job words and a sentence-initial function word */
-    while (a < b && (IN_LIST(roles, toks[a].norm) ||
+    while (a < b && (is_cue(et, ENTITY_CUE_ROLE, toks[a].norm) ||
                      (sentence_initial(toks, a) &&
                       IN_LIST(func_words, toks[a].norm))))
         a++;
-    while (b > a && (IN_LIST(roles, toks[b - 1].norm) ||
+    while (b > a && (is_cue(et, ENTITY_CUE_ROLE, toks[b - 1].norm) ||
                      IN_LIST(connectors, toks[b - 1].norm)))
         b--;
     while (a < b && IN_LIST(connectors, toks[a].norm))
@@ -821,17 +895,29 @@ guess_span(struct entity_tagger *et, const struct entity_token *toks,
             words++;
     if (words == 0)
         return;
-    before = word_before(toks, a);
-    if (before && IN_LIST(titles, before))
+    first = toks[a].norm;
+    before = a > 0 ? word_before(toks, a) : NULL;
+    if (forced != ENTITY_NONE)
+        type = forced;
+    else if (before && is_cue(et, ENTITY_CUE_TITLE, before))
         type = ENTITY_PER;
-    else if (words < 2)
+    else if (words < 2 && !is_cue(et, ENTITY_CUE_GIVEN, first))
         return;
-    else if (IN_LIST(org_suffixes, toks[b - 1].norm) ||
-             (b - a > 2 && IN_LIST(org_heads, toks[a].norm) &&
+    else if (words < 2)
+        type = ENTITY_PER;  /* "Harry" */
+    else if (is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm) ||
+             (b - a > 2 && IN_LIST(org_heads, first) &&
               strcmp(toks[a + 1].norm, "of") == 0))
         type = ENTITY_ORG;
-    else if (IN_LIST(loc_suffixes, toks[b - 1].norm))
+    else if (is_cue(et, ENTITY_CUE_LOC_SUFFIX, toks[b - 1].norm))
         type = ENTITY_LOC;
+    else if ((is_cue(et, ENTITY_CUE_GIVEN, first) ||
+              is_cue(et, ENTITY_CUE_GIVEN_RUN, first)) && words <= 4 &&
+             words == b - a)
+        type = ENTITY_PER;  /* "John Smith", "Will Rogers" */
+    else if (is_cue(et, ENTITY_CUE_SURNAME, first) && b - a <= 3 &&
+             words == b - a)
+        type = ENTITY_PER;  /* "Zhao Minghui" */
     /* "Acme Corp." takes its '.' */
     if (b < n && IN_LIST(abbrevs, toks[b - 1].norm) &&
         strcmp(toks[b].norm, ".") == 0 && touching(&toks[b - 1], &toks[b]) &&
@@ -892,7 +978,7 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
         }
         b = last + 1;
         before = a > 0 ? word_before(toks, a) : NULL;
-        if (before && IN_LIST(titles, before)) {
+        if (before && is_cue(et, ENTITY_CUE_TITLE, before)) {
             /* "Mr. John Smith of Acme Corp.": a person ends at "of" */
             for (k = a + 1; k < b; k++)
                 if (IN_LIST(connectors, toks[k].norm) &&
@@ -904,19 +990,33 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
                     strcmp(toks[k].norm, "bin") != 0)
                     break;
             if (k < b) {
-                guess_span(et, toks, n, a, k, out);
+                guess_span(et, toks, n, a, k, ENTITY_NONE, out);
                 i = k + 1;
                 continue;
             }
         }
+        if (i < n && i == b + 1 && et->cover[i] && out[i].bio == 'B' &&
+            out[i].type == ENTITY_LOC && strcmp(toks[b].norm, "of") == 0 &&
+            IN_LIST(org_heads, toks[a].norm)) {
+            /* "Bank of England": a known place ends an organisation */
+            for (k = i + 1; k < n && out[k].bio == 'I'; k++)
+                ;
+            for (b = i; b < k; b++) {
+                out[b].bio = 'O';
+                et->cover[b] = 0;
+            }
+            i = b;
+            guess_span(et, toks, n, a, b, ENTITY_ORG, out);
+            continue;
+        }
         if (and_at && and_at < b && strcmp(toks[and_at].norm, "&") != 0 &&
-            !IN_LIST(org_suffixes, toks[b - 1].norm)) {
+            !is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm)) {
             b = and_at;     /* "Smith and Jones": stop before "and" */
             i = and_at + 1;
         } else {
             i = b;
         }
-        guess_span(et, toks, n, a, b, out);
+        guess_span(et, toks, n, a, b, ENTITY_NONE, out);
     }
 }
 

@@ -96,9 +96,34 @@ int entity_add_name(struct entity_tagger *et, const char *phrase,
 int entity_add_pattern(struct entity_tagger *et, const char *pattern,
                        enum entity_type type, struct sk_err *err);
 
+/* Cue words for the guesses (entity-cues.tsv: word, cue). */
+enum entity_cue {
+    ENTITY_CUE_GIVEN,       /* a given name: starts a PER, or is one alone */
+    ENTITY_CUE_GIVEN_RUN,   /* a given name that is also a word */
+    ENTITY_CUE_SURNAME,     /* a family name written first */
+    ENTITY_CUE_TITLE,       /* "Mr": the name after it is PER */
+    ENTITY_CUE_ROLE,        /* "Chief": trimmed from a run */
+    ENTITY_CUE_ORG_SUFFIX,  /* "Inc": the run is ORG */
+    ENTITY_CUE_LOC_SUFFIX,  /* "River": the run is LOC */
+    ENTITY_CUE_NOT_NAME,    /* "Monday": never part of a name */
+    ENTITY_NCUES
+};
+
+/* The cue called name ("given", "org-suffix" ...), or ENTITY_NCUES. */
+enum entity_cue entity_cue_parse(const char *name);
+
+/*
+ * Adds a cue word (one token; matched on its norm).  Titles, roles,
+ * suffixes and not-names add to built-in lists.  Returns 0, or -1 with
+ * err ("WHERE: cue 'x' must be one word").
+ */
+int entity_add_cue(struct entity_tagger *et, const char *word,
+                   enum entity_cue cue, const char *where,
+                   struct sk_err *err);
+
 /*
  * Loads a lexicon file by its header: "phrase type id" (or "phrase type")
- * is a gazetteer, "pattern type" a pattern file.  Every bad line is an
+ * is a gazetteer, "pattern type" a pattern file, "word cue" a cue file.  Every bad line is an
  * error "PATH:LINE: what is wrong" (fields, empty phrase, unknown type,
  * bad pattern).  A phrase repeated with another type or id calls warn
  * (may be NULL) with "PATH:LINE: 'phrase' overrides PATH:LINE" and the
