@@ -30,7 +30,7 @@ static const char usage_text[] =
     "                          or a file (default china-chips)\n"
     "  -e, --explain           one line per sentence with its contribution,\n"
     "                          then one line per document\n"
-    "  -T, --threshold X       |score| below X is neutral (default 0.15)\n"
+    "  -T, --threshold X       |score| below X is neutral (default 0.05)\n"
     "  -k, --evidence N        strongest cues to show (default 5)\n"
     "  -s, --language LANG     Snowball language for lexicon phrases\n"
     "                          (default english; as given to stem)\n"
@@ -106,7 +106,7 @@ add_entry(struct stance_topic *t, struct lex_reader *r, double w,
                             "negator, irrealis, contrast, conclusion, "
                             "furniture)",
                        lex_where(r), lex_field(r, 0));
-    if ((kind == STANCE_TARGET && w == 0) ||
+    if ((kind == STANCE_TARGET && (w == 0 || w < -1 || w > 1)) ||
         (kind == STANCE_ATTRIBUTION && (w < 0 || w > 1)) ||
         (kind == STANCE_CONTRAST && (w <= 0 || w >= 2)))
         return sk_fail(err, "%s: weight %g is out of range for a %s",

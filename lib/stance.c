@@ -57,14 +57,14 @@ stance_role_name(enum stance_role role)
 void
 stance_params_init(struct stance_params *p)
 {
-    p->threshold = 0.15;
+    p->threshold = 0.05;
     p->min_evidence = 0.5;
     p->neg_window = 3;
     p->target_window = 10;
     p->target_scale = 0.25;
     p->headline_w = 2.0;
     p->lead_w = 1.5;
-    p->conclusion_w = 2.0;
+    p->conclusion_w = 2.5;
     p->lead_frac = 0.15;
     p->conclusion_frac = 0.15;
     p->furniture_frac = 0.4;

@@ -86,14 +86,14 @@ const char *stance_label_name(enum stance_label label);
 const char *stance_role_name(enum stance_role role);
 
 struct stance_params {
-    double threshold;       /* |score| below this is neutral (0.15) */
+    double threshold;       /* |score| below this is neutral (0.05) */
     double min_evidence;    /* pos + neg below this is neutral (0.5) */
     int neg_window;         /* word tokens a negator reaches (3) */
     int target_window;      /* tokens a polarity reaches a target (10) */
     double target_scale;    /* polarity to cue units (0.25) */
     double headline_w;      /* 2.0 */
     double lead_w;          /* 1.5 */
-    double conclusion_w;    /* 2.0 */
+    double conclusion_w;    /* 2.5 */
     double lead_frac;       /* 0.15 */
     double conclusion_frac; /* 0.15 */
     double furniture_frac;  /* 0.4 */
