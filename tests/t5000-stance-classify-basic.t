@@ -44,7 +44,7 @@ ok "skeptical" test "$(column_of label out | sed -n 2p)" = skeptical
 ok "an empty document is neutral with 0 tokens and sentences" \
     test "$(sed -n 4p out | cut -f2,5,6)" = "$(printf 'neutral\t0\t0')"
 ok "evidence names the cues, strongest first" \
-    test "$(column_of evidence out | sed -n 2p)" = "fall behind(-3.00); smuggl(-2.00)"
+    test "$(column_of evidence out | sed -n 2p)" = "fall behind(-3.00); smuggl(-2.50)"
 
 printf 'n\tthey are not fall behind .\n' | { cat >n.txt; stream n.txt >n.tsv; }
 ok "negation: not falling behind is optimistic" \
