@@ -839,6 +839,8 @@ is_headline(const struct entity_tagger *et, const struct entity_token *toks,
             continue;
         if (et->tshape[i] & SH_LOWER)
             lower = 1;
+        if (et->cover[i])
+            continue;   /* known names are capitalised anyway */
         if (IN_LIST(connectors, toks[i].norm) ||
             IN_LIST(func_words, toks[i].norm))
             if (!(et->tshape[i] & SH_FIRST_UPPER))
@@ -847,7 +849,8 @@ is_headline(const struct entity_tagger *et, const struct entity_token *toks,
         if (et->tshape[i] & SH_FIRST_UPPER)
             caps++;
     }
-    return (!lower && words > 0) || (words >= 4 && caps * 10 >= words * 8);
+    return (!lower && words > 0) || (words >= 3 && caps == words) ||
+           (words >= 6 && caps * 10 >= words * 9);
 }
 
 /* Is token i the first word of its sentence (after quotes, bullets)? */
