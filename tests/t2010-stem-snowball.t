@@ -1,0 +1,24 @@
+#!/bin/sh
+# stem: Snowball's own test vocabularies (Debian's snowball-data), word
+# for word.  Skips when the package is not installed.
+. "$(dirname "$0")/tap.sh"
+
+data=
+for d in /usr/share/snowball/data /usr/share/snowball-data; do
+    [ -r "$d/english/voc.txt" ] && data=$d && break
+done
+[ -n "$data" ] ||
+    skip_all "snowball-data is not installed (apt-get install snowball-data)"
+plan 2
+
+for lang in english porter; do
+    awk 'BEGIN { print "doc\ttype\tnorm" } { print "v\tword\t" $0 }' \
+        "$data/$lang/voc.txt" >voc.tsv
+    stem --language "$lang" voc.tsv | column_of stem - >got
+    if cmp -s got "$data/$lang/output.txt"; then
+        ok "$lang: $(wc -l <got) of $(wc -l <"$data/$lang/output.txt") stems match" true
+    else
+        diff "$data/$lang/output.txt" got | head -20 | sed 's/^/# /'
+        ok "$lang: every stem matches Snowball's" false
+    fi
+done
