@@ -33,7 +33,9 @@ enum {
     HAS_NEVER_SO = 1 << 8,
     HAS_NEVER_FAR = 1 << 9,
     HAS_SO = 1 << 10,         /* second word of a never-so-far phrase */
-    HAS_HEAD = 1 << 11        /* first word of a two-word booster */
+    HAS_HEAD = 1 << 11,       /* first word of a two-word booster */
+    HAS_MPART = 1 << 12,      /* a word of a multi-word modifier */
+    HAS_VPART = 1 << 13       /* first word of a multi-word valence */
 };
 
 struct sentry {
@@ -194,6 +196,10 @@ sentiment_lexicon_add_valence(struct sentiment_lexicon *lex, const char *key,
     words = count_words(key);
     if (words > lex->max_val_words)
         lex->max_val_words = words;
+    if (words > 1) {
+        const char *sp = strchr(key, ' ');
+        intern(lex, key, (size_t)(sp - key))->has |= HAS_VPART;
+    }
 }
 
 static const struct {
@@ -251,6 +257,14 @@ sentiment_lexicon_add_modifier(struct sentiment_lexicon *lex, const char *key,
         }
         lex->parts[i].value = value;
         return 0;
+    }
+    for (sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        const char *b = sp;
+        while (b > key && b[-1] != ' ')
+            b--;
+        intern(lex, b, (size_t)(sp - b))->has |= HAS_MPART;
+        if (!strchr(sp + 1, ' '))
+            intern(lex, sp + 1, strlen(sp + 1))->has |= HAS_MPART;
     }
     e = intern(lex, key, len);
     e->has |= kinds[k].flag;
@@ -481,10 +495,32 @@ add_chunk(struct sentiment_scorer *sc, const struct sentiment_token *toks,
     }
 }
 
-/* Looks up words i..i+k-1 joined by spaces, as written or normalised. */
+static const struct sentry *seq_lookup(struct sentiment_scorer *sc,
+                                       const struct word *w, size_t i,
+                                       size_t k, int as_written);
+
+/*
+ * Looks up words i..i+k-1 joined by spaces, as written or normalised, in
+ * the modifiers: NULL at once unless every word is part of one.
+ */
 static const struct sentry *
 seq(struct sentiment_scorer *sc, const struct word *w, size_t i, size_t k,
     int as_written)
+{
+    size_t j;
+
+    for (j = i; j < i + k; j++) {
+        const struct sentry *e = as_written ? w[j].me : w[j].le;
+        if (!e || !(e->has & HAS_MPART))
+            return NULL;
+    }
+    return seq_lookup(sc, w, i, k, as_written);
+}
+
+/* seq() without the shortcut. */
+static const struct sentry *
+seq_lookup(struct sentiment_scorer *sc, const struct word *w, size_t i,
+           size_t k, int as_written)
 {
     size_t j;
 
@@ -516,8 +552,13 @@ merge_phrases(struct sentiment_scorer *sc)
     memcpy(sc->w2, sc->w, n * sizeof(*sc->w));
     for (i = 0; i < n;) {
         const struct sentry *e = NULL;
-        for (k = maxw < n - i ? maxw : n - i; k >= 2; k--) {
-            e = seq(sc, sc->w2, i, k, 0);
+        const struct sentry *first = lookup(sc->lex, sc->low.data + sc->w2[i].low,
+                                            sc->w2[i].lowlen);
+        k = maxw < n - i ? maxw : n - i;
+        if (!first || !(first->has & HAS_VPART))
+            k = 1;
+        for (; k >= 2; k--) {
+            e = seq_lookup(sc, sc->w2, i, k, 0);
             if (e && (e->has & HAS_VALENCE))
                 break;
         }
@@ -563,10 +604,15 @@ negator_of(const struct sentiment_lexicon *lex, const struct sentry *e,
 
 /* ---- the rules --------------------------------------------------------- */
 
+/*
+ * A lexicon word for the rules.  A valence of 0 makes a word neutral: it
+ * overrides an earlier file's entry and then counts as a word without
+ * valence (VADER's rules would otherwise give it the sign of a booster).
+ */
 static int
 has_valence(const struct word *w)
 {
-    return w->le && (w->le->has & HAS_VALENCE);
+    return w->le && (w->le->has & HAS_VALENCE) && w->le->valence != 0;
 }
 
 /* What a booster or dampener w adds to a word of valence v. */
@@ -844,7 +890,7 @@ sentiment_score(struct sentiment_scorer *sc,
 
     if (out)
         for (i = 0; i < sc->nw; i++)
-            if (has_valence(&w[i])) {
+            if (w[i].le && (w[i].le->has & HAS_VALENCE)) {
                 out[w[i].head].has_valence = 1;
                 out[w[i].head].valence = w[i].le->valence;
                 out[w[i].head].polarity = w[i].sent;
@@ -856,12 +902,18 @@ sentiment_fmt(char *out, size_t size, double x, int decimals)
 {
     char exact[400], *dot, *p;
     int neg = x < 0, nonzero = 0;
+    double scaled, frac;
     size_t i, len;
 
-    snprintf(exact, sizeof(exact), "%.60f", fabs(x));
+    scaled = fabs(x) * pow(10, decimals);
+    frac = scaled - floor(scaled);
+    if (fabs(frac - 0.5) < 1e-6) /* near a half: look at the exact digits */
+        snprintf(exact, sizeof(exact), "%.60f", fabs(x));
+    else
+        exact[0] = '\0';
     dot = strchr(exact, '.');
-    p = dot + 1 + decimals;
-    if (*p == '5' && strspn(p + 1, "0") == strlen(p + 1)) {
+    p = dot ? dot + 1 + decimals : exact;
+    if (dot && *p == '5' && strspn(p + 1, "0") == strlen(p + 1)) {
         /* An exact half: truncate, then add one unit in the last place. */
         len = (size_t)(p - exact);
         if (decimals == 0)
@@ -880,6 +932,24 @@ sentiment_fmt(char *out, size_t size, double x, int decimals)
                 exact[0] = '1';
             }
         }
+    } else if (!dot && scaled < 1e15) {
+        /*
+         * Far from a half, rounding the scaled value is exact enough (its
+         * error is some 1e-12 of a unit) and much faster than printf.
+         */
+        unsigned long long units = (unsigned long long)floor(scaled + 0.5);
+        char digits[32];
+        int nd = 0, k;
+        do
+            digits[nd++] = (char)('0' + units % 10);
+        while ((units /= 10) || nd <= decimals);
+        p = exact;
+        for (k = nd - 1; k >= 0; k--) {
+            *p++ = digits[k];
+            if (k == decimals && decimals > 0)
+                *p++ = '.';
+        }
+        *p = '\0';
     } else {
         snprintf(exact, sizeof(exact), "%.*f", decimals, fabs(x));
     }

@@ -21,7 +21,7 @@ setup(void)
         double v;
     } val[] = {{"good", 2.0},  {"bad", -2.0},   {"great", 3.0},
                {"kind", 2.4},  {"bomb", -2.2},  {"death", -2.9},
-               {"yeah", 1.2},  {"cold war", -2.5}};
+               {"yeah", 1.2},  {"cold war", -2.5}, {"fab", 0}};
     static const struct {
         const char *key, *kind;
         double v;
@@ -122,7 +122,7 @@ main(void)
     char num[64];
     double v;
 
-    plan(52);
+    plan(56);
     setup();
 
     /* The lexicon. */
@@ -230,6 +230,9 @@ main(void)
     is_double(0.0, score("(good)"), EPS,
               "parentheses around a word are not stripped (VADER)");
 
+    is_double(0.0, score("VERY big the fab"), EPS,
+              "a valence of 0 is neutral: no booster or caps effect");
+
     /* Phrases and per-token output. */
     is_double(-2.5 * -0.74, score("not a cold war"), EPS,
               "a multi-word entry is one word for the rules");
@@ -244,6 +247,12 @@ main(void)
     is_string("0.313", num, "exact halves round away from zero");
     sentiment_fmt(num, sizeof(num), -0.00001, 4);
     is_string("0.0000", num, "no negative zero");
+    sentiment_fmt(num, sizeof(num), -12.34567, 4);
+    is_string("-12.3457", num, "ordinary rounding");
+    sentiment_fmt(num, sizeof(num), 0.99996, 4);
+    is_string("1.0000", num, "rounding carries into the units");
+    sentiment_fmt(num, sizeof(num), 2.5, 0);
+    is_string("3", num, "no decimals");
     res.compound = 0.5;
     sentiment_doc_add(&doc, &res);
     res.compound = -0.25;

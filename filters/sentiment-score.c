@@ -1,0 +1,459 @@
+/*
+ * sentiment-score: VADER's lexicon and rules over a token stream.  Adds
+ * valence and polarity to each token, or writes one line per sentence or
+ * per document.  The rules are lib/sentiment; this file loads the
+ * lexicons, groups the stream into sentences and documents, and writes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "lexicon.h"
+#include "sentiment.h"
+#include "text.h"
+#include "tsv.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: sentiment-score [--level token|sentence|doc] [--whole]\n"
+    "                       [options] [FILE...]\n"
+    "\n"
+    "Score a token stream (tokenize output) with VADER's lexicon and rules.\n"
+    "By default add the columns valence and polarity to every token.\n"
+    "\n"
+    "  -e, --level LEVEL       token (default), sentence (doc sent tokens pos\n"
+    "                          neu neg compound) or doc (doc sentences tokens\n"
+    "                          pos neu neg compound: the mean of sentences)\n"
+    "  -w, --whole             with --level doc: score each document as one\n"
+    "                          text, exactly as VADER scores a text\n"
+    "  -N, --no-news           VADER's lexicon alone: leave out\n"
+    "                          sentiment/news-tech.tsv\n"
+    "  -L, --lexicons DIR      add a lexicon folder (sentiment/vader.tsv,\n"
+    "                          sentiment/news-tech.tsv, modifiers.tsv in it)\n"
+    "  -l, --lexicon FILE      add a sentiment or modifier lexicon file\n"
+    "  -n, --no-default-lexicons  only the lexicons given by -L, -l and\n"
+    "                          STANCEKIT_LEXICONS\n"
+    "  -u, --unbuffered        flush after each sentence\n"
+    "  -h, --help              show this help and exit\n"
+    "      --version           show the version and exit\n";
+
+static const struct option longopts[] = {
+    {"level", required_argument, NULL, 'e'},
+    {"whole", no_argument, NULL, 'w'},
+    {"no-news", no_argument, NULL, 'N'},
+    {"lexicons", required_argument, NULL, 'L'},
+    {"lexicon", required_argument, NULL, 'l'},
+    {"no-default-lexicons", no_argument, NULL, 'n'},
+    {"unbuffered", no_argument, NULL, 'u'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+enum level { LEVEL_TOKEN, LEVEL_SENTENCE, LEVEL_DOC };
+
+static enum level level = LEVEL_TOKEN;
+static int whole, unbuffered;
+static struct sentiment_lexicon *lex;
+static struct sentiment_scorer *scorer;
+
+/* ---- lexicons ----------------------------------------------------------- */
+
+/*
+ * The key of a phrase: its normal form, words separated by one space.
+ * *folded is set when that differs from the phrase as written.
+ */
+static int
+phrase_key(const char *phrase, struct buf *key, int *folded,
+           struct sk_err *err)
+{
+    struct buf norm = BUF_INIT;
+    const char *p;
+    int rc = 0;
+
+    buf_reset(key);
+    if (text_norm(&norm, phrase, strlen(phrase), err) < 0) {
+        rc = -1;
+    } else {
+        for (p = norm.data ? norm.data : ""; *p; p++) {
+            if (*p == ' ' || *p == '\t') {
+                if (key->len && key->data[key->len - 1] != ' ')
+                    buf_addc(key, ' ');
+            } else {
+                buf_addc(key, *p);
+            }
+        }
+        if (key->len && key->data[key->len - 1] == ' ')
+            key->data[--key->len] = '\0';
+        if (!key->len)
+            rc = sk_fail(err, "empty phrase");
+        *folded = rc == 0 && strcmp(key->data, phrase) != 0;
+    }
+    buf_release(&norm);
+    return rc;
+}
+
+/* Loads one file; the header (or its absence) says what it holds. */
+static int
+load_file(const char *path, unsigned source, struct sk_err *err)
+{
+    struct lex_reader *r = lex_open(path, err);
+    struct buf key = BUF_INIT;
+    const char *kind;
+    int more, rc = 0, folded, mods;
+    double v;
+
+    if (!r)
+        return -1;
+    kind = lex_kind(r);
+    mods = kind && !strcmp(kind, "phrase\tkind\tvalue");
+    if (kind && !mods && strcmp(kind, "phrase\tvalence")) {
+        lex_close(r); /* a lexicon for another filter */
+        return 0;
+    }
+    while (rc == 0 && (more = lex_next(r, err)) > 0) {
+        if (lex_expect_fields(r, mods ? 3 : 2, kind ? (mods ? 3 : 2) : 0,
+                              err) < 0 ||
+            lex_number(r, mods ? 2 : 1, mods ? "value" : "valence", &v,
+                       err) < 0) {
+            rc = -1;
+        } else if (phrase_key(lex_field(r, 0), &key, &folded, err) < 0) {
+            char msg[sizeof(err->msg)];
+            memcpy(msg, err->msg, sizeof(msg));
+            rc = sk_fail(err, "%s: phrase '%s': %s", lex_where(r),
+                         lex_field(r, 0), msg);
+        } else if (!mods) {
+            sentiment_lexicon_add_valence(lex, key.data, v, source, folded);
+        } else if (sentiment_lexicon_add_modifier(lex, key.data,
+                                                  lex_field(r, 1), v,
+                                                  err) < 0) {
+            char msg[sizeof(err->msg)];
+            memcpy(msg, err->msg, sizeof(msg));
+            rc = sk_fail(err, "%s: %s", lex_where(r), msg);
+        }
+    }
+    if (more < 0)
+        rc = -1;
+    buf_release(&key);
+    lex_close(r);
+    return rc;
+}
+
+/* ---- the stream ---------------------------------------------------------- */
+
+enum { C_DOC, C_SENT, C_START, C_END, C_TYPE, C_TOKEN, C_NORM, NCOLS };
+
+/* The tokens of the text being gathered: a sentence, or a document. */
+struct text {
+    struct buf strs;              /* token and norm strings */
+    size_t *off;                  /* per token: token, norm offset, lengths */
+    struct sentiment_token *toks;
+    struct sentiment_token_out *outs;
+    struct tsv_row *rows;         /* token level: the rows, to write back */
+    size_t n, cap;
+};
+
+static struct text text;
+static struct sentiment_doc doc_mean;
+static struct buf docid;
+static size_t doc_tokens, doc_sents;
+static long col[NCOLS];
+static size_t col_valence, col_polarity;
+
+static void
+put_scores(const struct sentiment_result *res)
+{
+    char pos[64], neu[64], neg[64], comp[64];
+
+    sentiment_fmt(pos, sizeof(pos), res->pos, 3);
+    sentiment_fmt(neu, sizeof(neu), res->neu, 3);
+    sentiment_fmt(neg, sizeof(neg), res->neg, 3);
+    sentiment_fmt(comp, sizeof(comp), res->compound, 4);
+    printf("\t%s\t%s\t%s\t%s\n", pos, neu, neg, comp);
+}
+
+static void
+score_text(struct sentiment_result *res)
+{
+    size_t i;
+
+    for (i = 0; i < text.n; i++) {
+        text.toks[i].token = text.strs.data + text.off[4 * i];
+        text.toks[i].token_len = text.off[4 * i + 1];
+        text.toks[i].norm = text.strs.data + text.off[4 * i + 2];
+        text.toks[i].norm_len = text.off[4 * i + 3];
+    }
+    sentiment_score(scorer, text.toks, text.n, res,
+                    level == LEVEL_TOKEN ? text.outs : NULL);
+}
+
+/* The end of a sentence (of a document with --whole). */
+static void
+flush_sentence(const struct tsv_reader *r, unsigned long sent)
+{
+    struct sentiment_result res;
+    char num[64];
+    size_t i;
+
+    if (text.n == 0 || whole)
+        return;
+    score_text(&res);
+    if (level == LEVEL_TOKEN) {
+        for (i = 0; i < text.n; i++) {
+            num[0] = '\0';
+            if (text.outs[i].has_valence)
+                snprintf(num, sizeof(num), "%.10g", text.outs[i].valence);
+            tsv_row_sets(&text.rows[i], col_valence, num);
+            if (text.outs[i].has_valence)
+                sentiment_fmt(num, sizeof(num), text.outs[i].polarity, 4);
+            tsv_row_sets(&text.rows[i], col_polarity, num);
+            tsv_write_row(r, &text.rows[i], stdout);
+        }
+    } else if (level == LEVEL_SENTENCE) {
+        tsv_put_field(stdout, docid.data, docid.len);
+        printf("\t%lu\t%zu", sent, text.n);
+        put_scores(&res);
+    } else {
+        sentiment_doc_add(&doc_mean, &res);
+    }
+    text.n = 0;
+    buf_reset(&text.strs);
+    if (unbuffered)
+        fflush(stdout);
+}
+
+static void
+flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
+{
+    struct sentiment_result res;
+
+    if (whole) {
+        score_text(&res);
+        text.n = 0;
+        buf_reset(&text.strs);
+    } else {
+        flush_sentence(r, 0);
+        sentiment_doc_mean(&doc_mean, &res);
+    }
+    if (level == LEVEL_TOKEN) {
+        if (empty)
+            tsv_write_row(r, row, stdout);
+    } else if (level == LEVEL_SENTENCE) {
+        if (empty) {
+            tsv_put_field(stdout, docid.data, docid.len);
+            fputs("\t0\t0\t0.000\t0.000\t0.000\t0.0000\n", stdout);
+        }
+    } else {
+        tsv_put_field(stdout, docid.data, docid.len);
+        printf("\t%zu\t%zu", doc_sents, doc_tokens);
+        put_scores(&res);
+    }
+    doc_mean = (struct sentiment_doc)SENTIMENT_DOC_INIT;
+    doc_sents = doc_tokens = 0;
+    sk_check_stdout();
+}
+
+static void
+add_token(struct tsv_row *row, long prev_end)
+{
+    size_t len;
+    const char *s;
+
+    if (text.n == text.cap) {
+        size_t old = text.cap;
+        text.cap = text.cap ? 2 * text.cap : 256;
+        text.off = xrealloc(text.off, 4 * text.cap * sizeof(*text.off));
+        text.toks = xrealloc(text.toks, text.cap * sizeof(*text.toks));
+        text.outs = xrealloc(text.outs, text.cap * sizeof(*text.outs));
+        text.rows = xrealloc(text.rows, text.cap * sizeof(*text.rows));
+        for (len = old; len < text.cap; len++)
+            text.rows[len] = (struct tsv_row)TSV_ROW_INIT;
+    }
+    s = tsv_row_get(row, col[C_TOKEN], &len);
+    text.off[4 * text.n] = text.strs.len;
+    text.off[4 * text.n + 1] = len;
+    buf_add(&text.strs, s, len);
+    s = tsv_row_get(row, col[C_NORM], &len);
+    text.off[4 * text.n + 2] = text.strs.len;
+    text.off[4 * text.n + 3] = len;
+    buf_add(&text.strs, s, len);
+    text.toks[text.n].joined =
+        prev_end >= 0 && tsv_row_long(row, col[C_START]) == prev_end;
+    if (level == LEVEL_TOKEN)
+        tsv_row_copy(&text.rows[text.n], row);
+    text.n++;
+}
+
+static int
+score_stream(FILE *fp, const char *name, int *header_done)
+{
+    static const char *const names[NCOLS] = {"doc",  "sent",  "start", "end",
+                                             "type", "token", "norm"};
+    struct tsv_reader *r = tsv_reader_new(fp, name);
+    struct tsv_row row = TSV_ROW_INIT;
+    struct sk_err err;
+    long sent = -1, prev_end = -1;
+    int got, have_doc = 0, i;
+
+    if ((got = tsv_read_header(r, &err)) <= 0)
+        goto done;
+    for (i = 0; i < NCOLS; i++)
+        if ((col[i] = tsv_require(r, names[i], "tokenize", &err)) < 0) {
+            got = -1;
+            goto done;
+        }
+    col_valence = tsv_add_column(r, "valence");
+    col_polarity = tsv_add_column(r, "polarity");
+    if (!*header_done) {
+        if (level == LEVEL_TOKEN)
+            tsv_write_header(r, stdout);
+        else if (level == LEVEL_SENTENCE)
+            fputs("doc\tsent\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
+        else
+            fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n",
+                  stdout);
+        *header_done = 1;
+    }
+    while ((got = tsv_read_row(r, &row, &err)) > 0) {
+        size_t len;
+        const char *id = tsv_row_get(&row, col[C_DOC], &len);
+        long sn = tsv_row_long(&row, col[C_SENT]);
+        long start = tsv_row_long(&row, col[C_START]);
+        long end = tsv_row_long(&row, col[C_END]);
+        int empty = !strcmp(tsv_row_get(&row, col[C_TYPE], NULL), "empty");
+
+        if (sn < 0 || start < 0 || end < start) {
+            got = sk_fail(&err, "%s:%lu: bad sent, start or end", name,
+                          tsv_lineno(r));
+            break;
+        }
+        if (have_doc && (len != docid.len || memcmp(id, docid.data, len))) {
+            flush_sentence(r, (unsigned long)sent);
+            flush_doc(r, 0, NULL);
+            have_doc = 0;
+        }
+        if (!have_doc) {
+            buf_reset(&docid);
+            buf_add(&docid, id, len);
+            have_doc = 1;
+            sent = -1;
+            prev_end = -1;
+        }
+        if (empty) {
+            flush_doc(r, 1, &row);
+            have_doc = 0;
+            continue;
+        }
+        if (sn != sent) {
+            flush_sentence(r, (unsigned long)sent);
+            sent = sn;
+            doc_sents++;
+        }
+        add_token(&row, prev_end);
+        doc_tokens++;
+        prev_end = end;
+    }
+    if (got == 0 && have_doc) {
+        flush_sentence(r, (unsigned long)sent);
+        flush_doc(r, 0, NULL);
+    }
+done:
+    if (got < 0)
+        sk_warn("%s", err.msg);
+    text.n = 0;
+    buf_reset(&text.strs);
+    tsv_row_release(&row);
+    tsv_reader_free(r);
+    return got < 0 ? -1 : 0;
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+int
+main(int argc, char **argv)
+{
+    const char *rels[] = {"sentiment/vader.tsv", "modifiers.tsv",
+                          "sentiment/news-tech.tsv"};
+    struct lex_search search;
+    struct sk_err err;
+    char **files;
+    size_t nfiles, i;
+    int opt, status = SK_EXIT_OK, header_done = 0, no_news = 0, level_set = 0;
+
+    sk_set_progname(argv[0]);
+    lex_search_init(&search, sk_exe_path(), SK_DATADIR);
+    while ((opt = getopt_long(argc, argv, "e:wNL:l:nuh", longopts, NULL)) !=
+           -1) {
+        switch (opt) {
+        case 'e':
+            level_set = 1;
+            if (!strcmp(optarg, "token"))
+                level = LEVEL_TOKEN;
+            else if (!strcmp(optarg, "sentence"))
+                level = LEVEL_SENTENCE;
+            else if (!strcmp(optarg, "doc"))
+                level = LEVEL_DOC;
+            else
+                sk_usage_error("--level: '%s' is not token, sentence or doc",
+                               optarg);
+            break;
+        case 'w': whole = 1; break;
+        case 'N': no_news = 1; break;
+        case 'L': case 'l': lex_search_add(&search, optarg); break;
+        case 'n': search.no_default = 1; break;
+        case 'u': unbuffered = 1; break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return sk_close_stdout();
+        case 'V':
+            sk_print_version();
+        default:
+            fprintf(stderr, "Try '%s --help' for more information.\n",
+                    sk_progname());
+            return SK_EXIT_USAGE;
+        }
+    }
+    if (whole && level_set && level != LEVEL_DOC)
+        sk_usage_error("--whole goes with --level doc");
+    if (whole)
+        level = LEVEL_DOC;
+    lex_search_env(&search, getenv("STANCEKIT_LEXICONS"));
+
+    lex = sentiment_lexicon_new();
+    if (lex_search_files(&search, rels, no_news ? 2 : 3, 1, &files, &nfiles,
+                         &err) < 0)
+        sk_die(SK_EXIT_FAIL, "%s", err.msg);
+    for (i = 0; i < nfiles; i++)
+        if (load_file(files[i], (unsigned)i, &err) < 0)
+            sk_die(SK_EXIT_FAIL, "%s", err.msg);
+    if (sentiment_lexicon_nvalences(lex) == 0)
+        sk_die(SK_EXIT_FAIL, "no sentiment lexicon loaded (give one with -l "
+                             "or -L)");
+    /* --whole is VADER's text score: its case-sensitive modifiers too. */
+    scorer = sentiment_scorer_new(lex, whole ? SENTIMENT_CASE_SENSITIVE : 0);
+
+    if (optind == argc && score_stream(stdin, "<stdin>", &header_done) < 0)
+        status = SK_EXIT_FAIL;
+    for (i = (size_t)optind; i < (size_t)argc; i++) {
+        FILE *fp = strcmp(argv[i], "-") ? fopen(argv[i], "r") : stdin;
+        if (!fp) {
+            sk_warn("%s: %s", argv[i], strerror(errno));
+            status = SK_EXIT_FAIL;
+            continue;
+        }
+        if (score_stream(fp, fp == stdin ? "<stdin>" : argv[i],
+                         &header_done) < 0)
+            status = SK_EXIT_FAIL;
+        if (fp != stdin)
+            fclose(fp);
+    }
+    sentiment_scorer_free(scorer);
+    sentiment_lexicon_free(lex);
+    lex_search_release(&search);
+    if (sk_close_stdout() != SK_EXIT_OK)
+        status = SK_EXIT_FAIL;
+    return status;
+}
