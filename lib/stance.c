@@ -69,6 +69,7 @@ stance_params_init(struct stance_params *p)
     p->conclusion_frac = 0.15;
     p->furniture_frac = 0.4;
     p->furniture_lead = 4;
+    p->furniture_short = 6;
     p->confidence_scale = 4.0;
     p->question_w = 0.5;
 }
@@ -466,7 +467,8 @@ stance_doc_add_sentence(struct stance_doc *d,
     /* Structure markers and attribution: whole-sentence properties. */
     size_t k = find_all(d, STANCE_FURNITURE, toks, n);
     for (size_t i = 0; i < k; i++)
-        if (d->m[i].start <= opening + (size_t)p->furniture_lead)
+        if (d->m[i].start <= opening + (size_t)p->furniture_lead &&
+            (d->m[i].len > 1 || s->words <= (size_t)p->furniture_short))
             s->furn_marker = 1;
     k = find_all(d, STANCE_CONCLUSION, toks, n);
     for (size_t i = 0; i < k; i++)

@@ -29,7 +29,9 @@
  *  4. The sentence's raw score is the sum of 2 and 3.
  *  5. Structure.  Sentences from the first furniture marker (a furniture
  *     entry within the first furniture_lead tokens of a sentence that
- *     starts in the last furniture_frac of the words) to the end are page
+ *     starts in the last furniture_frac of the words; a one-word entry
+ *     only in a sentence of at most furniture_short words, a heading such
+ *     as "14 Comments", not "Share prices rose") to the end are page
  *     furniture, weight 0.  In the body: sentence 1 is the headline
  *     (headline_w); sentences starting in the first lead_frac of body
  *     words are the lead (lead_w); sentences ending in the last
@@ -98,6 +100,7 @@ struct stance_params {
     double conclusion_frac; /* 0.15 */
     double furniture_frac;  /* 0.4 */
     int furniture_lead;     /* 4 */
+    int furniture_short;    /* 6 */
     double confidence_scale; /* 4.0 */
     double question_w;      /* a sentence ending in '?' (0.5) */
 };
