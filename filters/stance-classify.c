@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <libstemmer.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "buf.h"
 #include "lexicon.h"
 #include "stance.h"
+#include "stemcache.h"
 #include "text.h"
 #include "tsv.h"
 #include "util.h"
@@ -60,133 +60,10 @@ static const struct option longopts[] = {
 static int explain, unbuffered;
 static size_t nevidence = 5;
 
-/* ---- the topic lexicon ------------------------------------------------ */
-
-/* Turns a phrase into stem keys in keys (NUL-separated); returns count. */
-static size_t
-phrase_keys(struct tokenizer *tk, struct sb_stemmer *st, const char *phrase,
-            struct buf *keys, struct sk_err *err)
-{
-    struct buf norms = BUF_INIT;
-    size_t n = 0;
-    buf_reset(keys);
-    if (phrase[0] == '@' && phrase[1]) { /* an entity id, as is */
-        buf_add(keys, phrase, strlen(phrase) + 1);
-        return 1;
-    }
-    if (text_phrase_norms(tk, phrase, strlen(phrase), &norms, &n, err) < 0) {
-        buf_release(&norms);
-        return (size_t)-1;
-    }
-    const char *p = norms.data;
-    for (size_t i = 0; i < n; i++) {
-        const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)p,
-                                             (int)strlen(p));
-        if (s && sb_stemmer_length(st) > 0)
-            buf_add(keys, s, (size_t)sb_stemmer_length(st));
-        else
-            buf_adds(keys, p);
-        buf_addc(keys, '\0');
-        p += strlen(p) + 1;
-    }
-    buf_release(&norms);
-    return n;
-}
-
-/* Checks and adds the current entry of r (weight w). */
-static int
-add_entry(struct stance_topic *t, struct lex_reader *r, double w,
-          struct tokenizer *tk, struct sb_stemmer *st, struct buf *keys,
-          struct sk_err *err)
-{
-    const char *kv[64];
-    int kind = stance_kind_parse(lex_field(r, 0));
-    if (kind < 0)
-        return sk_fail(err, "%s: unknown kind '%s' (cue, target, attribution, "
-                            "negator, irrealis, contrast, conclusion, "
-                            "furniture)",
-                       lex_where(r), lex_field(r, 0));
-    if ((kind == STANCE_TARGET && (w == 0 || w < -1 || w > 1)) ||
-        (kind == STANCE_ATTRIBUTION && (w < 0 || w > 1)) ||
-        (kind == STANCE_CONTRAST && (w <= 0 || w >= 2)))
-        return sk_fail(err, "%s: weight %g is out of range for a %s",
-                       lex_where(r), w, lex_field(r, 0));
-    size_t n = phrase_keys(tk, st, lex_field(r, 1), keys, err);
-    if (n == (size_t)-1)
-        return -1;
-    if (n == 0 || n > 64)
-        return sk_fail(err, "%s: phrase '%s' has %s tokens", lex_where(r),
-                       lex_field(r, 1), n ? "too many" : "no");
-    const char *p = keys->data;
-    for (size_t i = 0; i < n; i++, p += strlen(p) + 1)
-        kv[i] = p;
-    stance_topic_add(t, (enum stance_kind)kind, kv, n, w, lex_field(r, 1));
-    return 0;
-}
-
-static int
-load_topic(struct stance_topic *t, const char *path, struct tokenizer *tk,
-           struct sb_stemmer *st, struct sk_err *err)
-{
-    struct lex_reader *r = lex_open(path, err);
-    struct buf keys = BUF_INIT;
-    int rc = 0, more = 0;
-    if (!r)
-        return -1;
-    if (!lex_kind(r) || strcmp(lex_kind(r), "kind\tphrase\tweight") != 0) {
-        lex_close(r);
-        return sk_fail(err, "%s: not a topic lexicon (its header must be "
-                            "'kind<TAB>phrase<TAB>weight')", path);
-    }
-    while (rc == 0 && (more = lex_next(r, err)) > 0) {
-        double w;
-        if (lex_expect_fields(r, 3, 3, err) < 0 ||
-            lex_number(r, 2, "weight", &w, err) < 0)
-            rc = -1;
-        else
-            rc = add_entry(t, r, w, tk, st, &keys, err);
-    }
-    if (more < 0)
-        rc = -1;
-    buf_release(&keys);
-    lex_close(r);
-    return rc;
-}
-
 /* ---- reading the stream ------------------------------------------------ */
 
 enum { C_DOC, C_SENT, C_TYPE, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
        C_POL, NCOLS };
-
-struct sentence {
-    struct buf strs;      /* stems and entity ids, NUL-terminated */
-    size_t *off;          /* per token: stem, entity offsets */
-    double *pol;
-    int *word;
-    size_t n, cap;
-    struct buf text;
-    long last_end;
-    struct stance_token *toks;
-};
-
-static void
-sentence_flush(struct stance_doc *d, struct sentence *s)
-{
-    if (s->n == 0)
-        return;
-    s->toks = xrealloc(s->toks, s->n * sizeof(*s->toks));
-    for (size_t i = 0; i < s->n; i++) {
-        s->toks[i].key = s->strs.data + s->off[2 * i];
-        s->toks[i].entity_id = s->strs.data + s->off[2 * i + 1];
-        s->toks[i].polarity = s->pol[i];
-        s->toks[i].is_word = s->word[i];
-    }
-    stance_doc_add_sentence(d, s->toks, s->n, s->text.data);
-    s->n = 0;
-    buf_reset(&s->strs);
-    buf_reset(&s->text);
-    s->last_end = -1;
-}
 
 static void
 put_field(struct buf *b, const char *s)
@@ -249,7 +126,6 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
         "tokenize", "stem", "entity-tag", "sentiment-score"};
     struct tsv_reader *r = tsv_reader_new(fp, name);
     struct tsv_row row = TSV_ROW_INIT;
-    struct sentence s = {BUF_INIT, NULL, NULL, NULL, 0, 0, BUF_INIT, -1, NULL};
     struct buf doc = BUF_INIT, out = BUF_INIT;
     struct sk_err err;
     long col[NCOLS], sent = -1;
@@ -279,6 +155,10 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
     }
     while ((got = tsv_read_row(r, &row, &err)) > 0) {
         size_t len;
+        /* decode every field first: a later decode may move earlier ones */
+        for (int i = 0; i < NCOLS; i++)
+            if (col[i] >= 0)
+                tsv_row_get(&row, (size_t)col[i], NULL);
         const char *docid = tsv_row_get(&row, col[C_DOC], &len);
         long sn = tsv_row_long(&row, col[C_SENT]);
         if (sn < 0) {
@@ -288,7 +168,6 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
         }
         if (!have_doc || len != doc.len || memcmp(docid, doc.data, len)) {
             if (have_doc) {
-                sentence_flush(d, &s);
                 document_done(d, doc.data, &out);
                 sk_check_stdout();
             }
@@ -301,47 +180,33 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
         if (strcmp(type, "empty") == 0)
             continue;
         if (sn != sent) {
-            sentence_flush(d, &s);
+            stance_doc_end_sentence(d);
             sent = sn;
         }
-        if (s.n == s.cap) {
-            s.cap = s.cap ? 2 * s.cap : 64;
-            s.off = xrealloc(s.off, 2 * s.cap * sizeof(*s.off));
-            s.pol = xrealloc(s.pol, s.cap * sizeof(*s.pol));
-            s.word = xrealloc(s.word, s.cap * sizeof(*s.word));
-        }
-        const char *stem = tsv_row_get(&row, col[C_STEM], NULL);
-        s.off[2 * s.n] = s.strs.len;
-        buf_add(&s.strs, stem, strlen(stem) + 1);
-        s.off[2 * s.n + 1] = s.strs.len;
-        const char *ent = tsv_row_get(&row, col[C_ENT], NULL);
-        buf_add(&s.strs, ent, strlen(ent) + 1);
-        const char *pol = tsv_row_get(&row, col[C_POL], NULL);
+        struct stance_token tok;
         char *end;
+        const char *pol = tsv_row_get(&row, col[C_POL], NULL);
         errno = 0;
-        s.pol[s.n] = *pol ? strtod(pol, &end) : 0;
-        if (*pol && (errno || *end || !isfinite(s.pol[s.n]))) {
+        tok.polarity = *pol ? strtod(pol, &end) : 0;
+        if (*pol && (errno || *end || !isfinite(tok.polarity))) {
             sk_fail(&err, "%s:%lu: polarity '%s' is not a number", name,
                     tsv_lineno(r), pol);
             goto bad;
         }
-        s.word[s.n] = strcmp(type, "word") == 0 || strcmp(type, "number") == 0;
-        if (explain) {
-            long start = col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
-            if (s.text.len && (start < 0 || start > s.last_end))
-                buf_addc(&s.text, ' ');
-            buf_adds(&s.text, col[C_TOKEN] >= 0 ?
-                     tsv_row_get(&row, col[C_TOKEN], NULL) : stem);
-            s.last_end = col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1;
-        }
-        s.n++;
+        tok.key = tsv_row_get(&row, col[C_STEM], NULL);
+        tok.entity_id = tsv_row_get(&row, col[C_ENT], NULL);
+        tok.is_word = !strcmp(type, "word") || !strcmp(type, "number");
+        const char *surface =
+            col[C_TOKEN] >= 0 ? tsv_row_get(&row, col[C_TOKEN], NULL) : NULL;
+        stance_doc_add_token(
+            d, &tok, surface,
+            col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1,
+            col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1);
     }
     if (got < 0)
         goto bad;
-    if (have_doc) {
-        sentence_flush(d, &s);
+    if (have_doc)
         document_done(d, doc.data, &out);
-    }
     goto done;
 bad:
     sk_warn("%s", err.msg);
@@ -350,12 +215,6 @@ bad:
 done:
     tsv_row_release(&row);
     tsv_reader_free(r);
-    buf_release(&s.strs);
-    buf_release(&s.text);
-    free(s.off);
-    free(s.pol);
-    free(s.word);
-    free(s.toks);
     buf_release(&doc);
     buf_release(&out);
     return rc;
@@ -410,7 +269,7 @@ main(int argc, char **argv)
     }
     lex_search_env(&search, getenv("STANCEKIT_LEXICONS"));
 
-    struct sb_stemmer *st = sb_stemmer_new(lang, NULL);
+    struct stemcache *st = stemcache_new(lang, 0, &err);
     if (!st)
         sk_usage_error("--language: no Snowball stemmer for '%s'", lang);
     struct tokenizer *tk = tokenizer_new(&err);
@@ -425,18 +284,14 @@ main(int argc, char **argv)
     const char *const rels[] = {rel.data};
     char **files;
     size_t nfiles, loaded = 0;
-    if (is_file && load_topic(t, topic, tk, st, &err) < 0)
+    if (is_file && stance_topic_load(t, topic, tk, st, &err) < 0)
         sk_die(SK_EXIT_FAIL, "%s", err.msg);
     if (lex_search_files(&search, rels, 1, 0, &files, &nfiles, &err) < 0)
         sk_die(SK_EXIT_FAIL, "%s", err.msg);
     for (size_t i = 0; i < nfiles; i++) {
-        struct lex_reader *lr = lex_open(files[i], &err);
-        int topical = lr && lex_kind(lr) &&
-                      strcmp(lex_kind(lr), "kind\tphrase\tweight") == 0;
-        lex_close(lr);
-        if (!topical) /* a lexicon for another filter */
+        if (!stance_is_topic(files[i])) /* a lexicon for another filter */
             continue;
-        if (load_topic(t, files[i], tk, st, &err) < 0)
+        if (stance_topic_load(t, files[i], tk, st, &err) < 0)
             sk_die(SK_EXIT_FAIL, "%s", err.msg);
         loaded++;
     }
@@ -465,7 +320,7 @@ main(int argc, char **argv)
     stance_doc_free(d);
     stance_topic_free(t);
     tokenizer_free(tk);
-    sb_stemmer_delete(st);
+    stemcache_free(st);
     lex_search_release(&search);
     if (sk_close_stdout() != SK_EXIT_OK)
         status = SK_EXIT_FAIL;

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "phrase.h"
+#include "stemcache.h"
+#include "text.h"
 #include "util.h"
 
 /* ------------------------------------------------------------------ */
@@ -208,7 +211,7 @@ struct sent {
 
 struct stance_doc {
     const struct stance_topic *t;
-    const struct stance_params *p;
+    const struct stance_params *params;
     struct sent *s;
     size_t ns, scap;
     struct hit *h;
@@ -225,6 +228,12 @@ struct stance_doc {
     unsigned char *covered;
     size_t ccap;
     int finished;
+    /* the sentence being built by stance_doc_add_token */
+    struct buf pstr, ptext;
+    struct pend { size_t key, ent; double pol; int word; } *p;
+    size_t np, pcap;
+    long pend_end;
+    struct stance_token *ptok;
 };
 
 struct stance_doc *
@@ -232,7 +241,7 @@ stance_doc_new(const struct stance_topic *t, const struct stance_params *p)
 {
     struct stance_doc *d = xcalloc(1, sizeof(*d));
     d->t = t;
-    d->p = p;
+    d->params = p;
     return d;
 }
 
@@ -246,6 +255,10 @@ stance_doc_free(struct stance_doc *d)
     free(d->m);
     free(d->covered);
     free(d->keys);
+    free(d->p);
+    free(d->ptok);
+    buf_release(&d->pstr);
+    buf_release(&d->ptext);
     phrase_matches_release(&d->pm);
     buf_release(&d->ek);
     buf_release(&d->texts);
@@ -257,6 +270,9 @@ stance_doc_reset(struct stance_doc *d)
 {
     d->ns = d->nh = 0;
     d->tokens = d->words = 0;
+    d->np = 0;
+    buf_reset(&d->pstr);
+    buf_reset(&d->ptext);
     buf_reset(&d->texts);
     d->finished = 0;
 }
@@ -383,7 +399,7 @@ negation(const struct stance_doc *d, const struct stance_token *toks,
             f *= irr[i].e->weight;
     }
     size_t lo = at, words = 0;
-    while (lo > 0 && toks[lo - 1].is_word && words < (size_t)d->p->neg_window) {
+    while (lo > 0 && toks[lo - 1].is_word && words < (size_t)d->params->neg_window) {
         lo--;
         words++;
     }
@@ -430,7 +446,7 @@ stance_doc_add_sentence(struct stance_doc *d,
                         const struct stance_token *toks, size_t n,
                         const char *text)
 {
-    const struct stance_params *p = d->p;
+    const struct stance_params *p = d->params;
     if (d->ns == d->scap) {
         d->scap = d->scap ? 2 * d->scap : 32;
         d->s = xrealloc(d->s, d->scap * sizeof(*d->s));
@@ -546,6 +562,50 @@ stance_doc_add_sentence(struct stance_doc *d,
     s->nhits = d->nh - s->first_hit;
 }
 
+void
+stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
+                     const char *surface, long start, long end)
+{
+    if (d->np == d->pcap) {
+        d->pcap = d->pcap ? 2 * d->pcap : 64;
+        d->p = xrealloc(d->p, d->pcap * sizeof(*d->p));
+    }
+    struct pend *p = &d->p[d->np++];
+    p->key = d->pstr.len;
+    buf_add(&d->pstr, tok->key, strlen(tok->key) + 1);
+    p->ent = d->pstr.len;
+    const char *e = tok->entity_id ? tok->entity_id : "";
+    buf_add(&d->pstr, e, strlen(e) + 1);
+    p->pol = tok->polarity;
+    p->word = tok->is_word;
+    if (surface) {
+        /* a space where the source had one, or where offsets are unknown */
+        if (d->ptext.len && (start < 0 || start > d->pend_end))
+            buf_addc(&d->ptext, ' ');
+        buf_adds(&d->ptext, surface);
+        d->pend_end = end;
+    }
+}
+
+void
+stance_doc_end_sentence(struct stance_doc *d)
+{
+    if (d->np == 0)
+        return;
+    d->ptok = xrealloc(d->ptok, d->np * sizeof(*d->ptok));
+    for (size_t i = 0; i < d->np; i++) {
+        d->ptok[i].key = d->pstr.data + d->p[i].key;
+        d->ptok[i].entity_id = d->pstr.data + d->p[i].ent;
+        d->ptok[i].polarity = d->p[i].pol;
+        d->ptok[i].is_word = d->p[i].word;
+    }
+    size_t n = d->np;
+    d->np = 0; /* before the call: add_sentence does not look at it */
+    stance_doc_add_sentence(d, d->ptok, n, d->ptext.data);
+    buf_reset(&d->pstr);
+    buf_reset(&d->ptext);
+}
+
 /* ------------------------------------------------------------------ */
 /* Scoring the document                                                */
 /* ------------------------------------------------------------------ */
@@ -559,7 +619,8 @@ sign(double x)
 void
 stance_doc_finish(struct stance_doc *d, struct stance_result *r)
 {
-    const struct stance_params *p = d->p;
+    const struct stance_params *p = d->params;
+    stance_doc_end_sentence(d);
     memset(r, 0, sizeof(*r));
     r->tokens = d->tokens;
     r->sentences = d->ns;
@@ -747,4 +808,117 @@ stance_doc_sentence(const struct stance_doc *d, size_t i,
             buf_adds(ev, "; ");
         buf_addf(ev, "opening-contrast(x%.2f)", s->open_w);
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading a topic lexicon                                             */
+/* ------------------------------------------------------------------ */
+
+static const char topic_header[] = "kind\tphrase\tweight";
+
+int
+stance_is_topic(const char *path)
+{
+    struct sk_err err;
+    struct lex_reader *r = lex_open(path, &err);
+    int yes = r && lex_kind(r) && strcmp(lex_kind(r), topic_header) == 0;
+    lex_close(r);
+    return yes;
+}
+
+/*
+ * The match keys of a phrase into keys (NUL-separated): each token's
+ * norm, stemmed when it has a letter (as stem(1) stems words and leaves
+ * numbers and punctuation); "@ID" as is.  Returns the count, or -1.
+ */
+static long
+phrase_keys(struct tokenizer *tk, struct stemcache *sc, const char *phrase,
+            struct buf *keys, struct sk_err *err)
+{
+    struct buf norms = BUF_INIT;
+    size_t n = 0;
+    buf_reset(keys);
+    if (phrase[0] == '@' && phrase[1]) {
+        buf_add(keys, phrase, strlen(phrase) + 1);
+        return 1;
+    }
+    if (text_phrase_norms(tk, phrase, strlen(phrase), &norms, &n, err) < 0) {
+        buf_release(&norms);
+        return -1;
+    }
+    const char *p = norms.data;
+    for (size_t i = 0; i < n; i++, p += strlen(p) + 1) {
+        size_t len = strlen(p), slen = 0;
+        const char *st = NULL;
+        for (const char *c = p; *c && !st; c++)
+            if ((unsigned char)*c >= 0x80 ||
+                ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'))
+                st = stemcache_stem(sc, p, len, &slen);
+        if (st && slen)
+            buf_add(keys, st, slen);
+        else
+            buf_add(keys, p, len);
+        buf_addc(keys, '\0');
+    }
+    buf_release(&norms);
+    return (long)n;
+}
+
+/* Checks and adds the current entry of r. */
+static int
+add_entry(struct stance_topic *t, struct lex_reader *r, struct tokenizer *tk,
+          struct stemcache *sc, struct buf *keys, struct sk_err *err)
+{
+    const char *kv[64];
+    double w;
+    int kind;
+    if (lex_expect_fields(r, 3, 3, err) < 0 ||
+        lex_number(r, 2, "weight", &w, err) < 0)
+        return -1;
+    if ((kind = stance_kind_parse(lex_field(r, 0))) < 0)
+        return sk_fail(err, "%s: unknown kind '%s' (cue, target, "
+                            "attribution, negator, irrealis, contrast, "
+                            "conclusion, furniture)",
+                       lex_where(r), lex_field(r, 0));
+    if ((kind == STANCE_TARGET && (w == 0 || w < -1 || w > 1)) ||
+        (kind == STANCE_ATTRIBUTION && (w < 0 || w > 1)) ||
+        (kind == STANCE_CONTRAST && (w <= 0 || w >= 2)))
+        return sk_fail(err, "%s: weight %g is out of range for a %s",
+                       lex_where(r), w, lex_field(r, 0));
+    long n = phrase_keys(tk, sc, lex_field(r, 1), keys, err);
+    if (n < 0)
+        return -1;
+    if (n == 0 || n > 64)
+        return sk_fail(err, "%s: phrase '%s' has %s tokens", lex_where(r),
+                       lex_field(r, 1), n ? "too many" : "no");
+    const char *p = keys->data;
+    for (long i = 0; i < n; i++, p += strlen(p) + 1)
+        kv[i] = p;
+    stance_topic_add(t, (enum stance_kind)kind, kv, (size_t)n, w,
+                     lex_field(r, 1));
+    return 0;
+}
+
+int
+stance_topic_load(struct stance_topic *t, const char *path,
+                  struct tokenizer *tk, struct stemcache *sc,
+                  struct sk_err *err)
+{
+    struct lex_reader *r = lex_open(path, err);
+    struct buf keys = BUF_INIT;
+    int rc = 0, more = 0;
+    if (!r)
+        return -1;
+    if (!lex_kind(r) || strcmp(lex_kind(r), topic_header) != 0) {
+        lex_close(r);
+        return sk_fail(err, "%s: not a topic lexicon (its header must be "
+                            "'kind<TAB>phrase<TAB>weight')", path);
+    }
+    while (rc == 0 && (more = lex_next(r, err)) > 0)
+        rc = add_entry(t, r, tk, sc, &keys, err);
+    if (more < 0)
+        rc = -1;
+    buf_release(&keys);
+    lex_close(r);
+    return rc;
 }

@@ -4,9 +4,11 @@
 /*
  * The stance model: scores a document for or against a topic's question
  * from the token stream (stems, entity ids, token polarities) and a topic
- * lexicon.  Pure computation: no I/O, no ICU, no stemmer.  The caller
- * turns lexicon phrases into match keys (the same stems the stream
- * carries) and feeds one document a sentence at a time.
+ * lexicon.  The model itself is pure computation (no I/O, no ICU, no
+ * stemmer): entries are added as match keys (the same stems the stream
+ * carries) and a document is fed one sentence at a time.
+ * stance_topic_load() is the one part that reads a file: it turns a topic
+ * lexicon's phrases into keys with lib/text and lib/stemcache.
  *
  * The model, in order (constants are in struct stance_params):
  *
@@ -57,6 +59,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "util.h"
 
 enum stance_kind {
     STANCE_CUE,
@@ -124,6 +127,21 @@ void stance_topic_free(struct stance_topic *t); /* NULL is fine */
 void stance_topic_add(struct stance_topic *t, enum stance_kind kind,
                       const char *const *keys, size_t n, double weight,
                       const char *label);
+/*
+ * Loads a topic lexicon file (header "kind<TAB>phrase<TAB>weight") into t:
+ * each phrase is tokenised and normalised by tk and its words stemmed by
+ * sc, as tokenize and stem treat text.  Returns 0, or -1 with err
+ * ("PATH:LINE: what is wrong") on a bad file or line; entries before the
+ * bad line stay added.  tk and sc are borrowed.
+ */
+struct tokenizer;
+struct stemcache;
+int stance_topic_load(struct stance_topic *t, const char *path,
+                      struct tokenizer *tk, struct stemcache *sc,
+                      struct sk_err *err);
+/* 1 when path is readable and has a topic lexicon's header, else 0. */
+int stance_is_topic(const char *path);
+
 /* Entries of a kind (after replacement). */
 size_t stance_topic_count(const struct stance_topic *t,
                           enum stance_kind kind);
@@ -153,6 +171,17 @@ void stance_doc_reset(struct stance_doc *d);
 void stance_doc_add_sentence(struct stance_doc *d,
                              const struct stance_token *toks, size_t n,
                              const char *text);
+
+/*
+ * The same, a token at a time, for a filter reading a stream: tok's
+ * strings are copied; surface (may be NULL) and the byte offsets start
+ * and end (-1 when unknown) rebuild the sentence's text for --explain.
+ * stance_doc_end_sentence adds the sentence built so far (nothing when
+ * it is empty); stance_doc_finish ends a pending one.
+ */
+void stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
+                          const char *surface, long start, long end);
+void stance_doc_end_sentence(struct stance_doc *d);
 
 struct stance_result {
     enum stance_label label;
