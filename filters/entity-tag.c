@@ -197,13 +197,14 @@ tag_stream(FILE *fp, const char *name)
     reserve(1);
     while ((rc = tsv_read_row(r, &rows[n], &err)) > 0) {
         if (n > 0 && !same_sentence(&rows[n - 1], &rows[n], col)) {
-            struct tsv_row t = rows[0];
+            struct tsv_row t;
 
             if (flush_sentence(r, col, ecol, icol, n) < 0) {
                 rc = -1;
                 n = 0;
                 break;
             }
+            t = rows[0];        /* after the flush: it grows rows' memory */
             rows[0] = rows[n];  /* the new sentence's first row */
             rows[n] = t;
             n = 0;

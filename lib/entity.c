@@ -774,6 +774,8 @@ resolve(struct entity_tagger *et, struct entity_tag *out)
 {
     size_t c, i, d;
 
+    if (et->ncands == 0)
+        return;
     qsort(et->cands, et->ncands, sizeof(*et->cands), cand_cmp);
     for (c = 0; c < et->ncands; c++) {
         const struct cand *k = &et->cands[c];
