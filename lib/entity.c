@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "lexicon.h"
 #include "phrase.h"
+#include "utf8.h"
 
 static const char *const type_names[ENTITY_NTYPES] = {
     "ORG", "PER", "LOC", "PRODUCT", "LAW", "MISC",
@@ -440,7 +441,7 @@ entity_add_pattern(struct entity_tagger *et, const char *pattern,
     int code;
 
     re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                       PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+                       PCRE2_UTF, &code, &off, NULL);
     if (!re) {
         pcre2_get_error_message(code, msg, sizeof(msg));
         return sk_fail(err, "bad pattern: %s at offset %zu", (char *)msg,
@@ -713,9 +714,12 @@ patterns(struct entity_tagger *et, const struct entity_token *toks,
     size_t p, a, len;
 
     build_text(et, toks, n);
+    /* checked once here, not by PCRE2 in each of its calls */
+    if (utf8_invalid_at(et->text.data, et->text.len) < et->text.len)
+        return sk_fail(err, "invalid UTF-8 in a token");
     for (p = 0; p < et->npats; p++) {
         PCRE2_SIZE off = 0, *ov;
-        uint32_t opts = 0;
+        uint32_t opts = PCRE2_NO_UTF_CHECK;
         int rc;
 
         while (off <= et->text.len) {
@@ -729,7 +733,6 @@ patterns(struct entity_tagger *et, const struct entity_token *toks,
                 pcre2_get_error_message(rc, msg, sizeof(msg));
                 return sk_fail(err, "pattern %zu: %s", p + 1, (char *)msg);
             }
-            opts = PCRE2_NO_UTF_CHECK;
             ov = pcre2_get_ovector_pointer(et->md);
             if ((len = snap(et, n, ov[0], ov[1], &a)) > 0)
                 add_cand(et, a, len, p + 1, et->pats[p].type, "");
