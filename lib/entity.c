@@ -73,10 +73,11 @@ static const char *const titles[] = {
 /* Job words: trimmed from both ends of a run ("Chief Executive"). */
 static const char *const roles[] = {
     "analyst", "ceo", "cfo", "chair", "chairman", "chairwoman", "chief",
-    "cto", "deputy", "director", "editor", "executive", "fellow", "founder",
-    "head", "manager", "minister", "officer", "partner", "professor",
-    "secretary", "senior", "spokesman", "spokesperson", "spokeswoman",
-    "vice",
+    "columnist", "contributor", "correspondent", "cto", "deputy", "desk",
+    "director", "editor", "executive", "fellow", "founder", "head", "manager",
+    "minister", "officer", "partner", "professor", "reporter", "secretary",
+    "senior", "spokesman", "spokesperson", "spokeswoman", "staff", "vice",
+    "writer",
 };
 
 /* Words that are capitalised without being names. */
@@ -305,6 +306,25 @@ rule_ok(char rule, unsigned sh)
     return 1;
 }
 
+/*
+ * ASCII letters and digits in words split by single spaces: ICU would
+ * split at the spaces only (text_phrase_norms takes the same shortcut).
+ */
+static int
+simple_phrase(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len == 0 || s[0] == ' ' || s[len - 1] == ' ')
+        return 0;
+    for (i = 0; i < len; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+              (s[i] >= '0' && s[i] <= '9') ||
+              (s[i] == ' ' && s[i - 1] != ' ')))
+            return 0;
+    return 1;
+}
+
 /* The rule string for phrase's n tokens, or NULL when all are 'a'. */
 static char *
 phrase_rules(struct entity_tagger *et, const char *phrase, size_t n)
@@ -320,15 +340,33 @@ phrase_rules(struct entity_tagger *et, const char *phrase, size_t n)
             break;
     if (i == len)
         return NULL;    /* ASCII without capitals: any case */
-    if (tokenizer_split(et->tk, phrase, len, &et->ptoks, &err) < 0 ||
-        et->ptoks.n != n)
-        return NULL;
-    rules = xmalloc(n + 1);
-    for (i = 0; i < n; i++) {
-        const struct text_token *t = &et->ptoks.v[i];
+    if (simple_phrase(phrase, len)) {
+        /* words split at single spaces, as text_phrase_norms does */
+        size_t from = 0, k = 0;
 
-        rules[i] = rule_of(shape_of(phrase + t->start, t->end - t->start));
-        any |= rules[i] != 'a';
+        rules = xmalloc(n + 1);
+        for (i = 0; i <= len && k < n; i++)
+            if (i == len || phrase[i] == ' ') {
+                rules[k] = rule_of(shape_of(phrase + from, i - from));
+                any |= rules[k++] != 'a';
+                from = i + 1;
+            }
+        if (k != n) {
+            free(rules);
+            return NULL;
+        }
+    } else {
+        if (tokenizer_split(et->tk, phrase, len, &et->ptoks, &err) < 0 ||
+            et->ptoks.n != n)
+            return NULL;
+        rules = xmalloc(n + 1);
+        for (i = 0; i < n; i++) {
+            const struct text_token *t = &et->ptoks.v[i];
+
+            rules[i] = rule_of(shape_of(phrase + t->start,
+                                        t->end - t->start));
+            any |= rules[i] != 'a';
+        }
     }
     rules[n] = '\0';
     if (!any) {
@@ -829,6 +867,18 @@ name_word(const struct entity_tagger *et, const struct entity_token *toks,
            !is_cue(et, ENTITY_CUE_TITLE, norm);
 }
 
+/* Is the sentence's first word w (a norm)? */
+static int
+first_word_is(const struct entity_token *toks, size_t n, const char *w)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (is_word(&toks[i]))
+            return strcmp(toks[i].norm, w) == 0;
+    return 0;
+}
+
 /*
  * A headline in title case ("Why Does Everyone Still Want Nvidia") or in
  * capitals: every word looks like a name, so none is guessed.
@@ -844,8 +894,9 @@ is_headline(const struct entity_tagger *et, const struct entity_token *toks,
             continue;
         if (et->tshape[i] & SH_LOWER)
             lower = 1;
-        if (et->cover[i])
-            continue;   /* known names are capitalised anyway */
+        if (et->cover[i] || toks[i].norm[0] == '\'' ||
+            strcmp(toks[i].norm, "n't") == 0)
+            continue;   /* known names are capitalised anyway; clitics */
         if (IN_LIST(connectors, toks[i].norm) ||
             IN_LIST(func_words, toks[i].norm))
             if (!(et->tshape[i] & SH_FIRST_UPPER))
@@ -854,6 +905,8 @@ is_headline(const struct entity_tagger *et, const struct entity_token *toks,
         if (et->tshape[i] & SH_FIRST_UPPER)
             caps++;
     }
+    if (first_word_is(toks, n, "by") && words <= 5)
+        return 0;       /* a byline: "By Jane Roe" */
     return (!lower && words > 0) || (words >= 3 && caps == words) ||
            (words >= 6 && caps * 10 >= words * 9);
 }
@@ -909,6 +962,9 @@ guess_span(struct entity_tagger *et, const struct entity_token *toks,
         type = forced;
     else if (before && is_cue(et, ENTITY_CUE_TITLE, before))
         type = ENTITY_PER;
+    else if (before && strcmp(before, "by") == 0 &&
+             sentence_initial(toks, a - 1) && b - a <= 3 && words == b - a)
+        type = ENTITY_PER;  /* a byline */
     else if (words < 2 && !is_cue(et, ENTITY_CUE_GIVEN, first))
         return;
     else if (words < 2)

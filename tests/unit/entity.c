@@ -215,6 +215,13 @@ test_guesses(void)
     is_string("Chief Executive [Jane Roe|MISC|] spoke",
               tag(et, "Chief Executive Jane Roe spoke"),
               "job words are trimmed");
+    is_string("By [Jane Roe|PER|]", tag(et, "By Jane Roe"),
+              "a byline is a PER, not a headline");
+    is_string("By Staff Reporter", tag(et, "By Staff Reporter"),
+              "unless it names a job");
+    is_string("[Huawei|ORG|HUAWEI] Unveils Its New Phone",
+              tag(et, "Huawei Unveils Its New Phone"),
+              "a headline after a known name");
     entity_set_flags(et, ENTITY_NO_GUESS);
     is_string("Mr . John Smith", tag(et, "Mr. John Smith"), "--no-guess");
     entity_tagger_free(et);
@@ -262,7 +269,7 @@ main(void)
 
     if (!(tk = tokenizer_new(&err)))
         bail("tokenizer: %s", err.msg);
-    plan(42);
+    plan(45);
     test_entries();
     test_gazetteer();
     test_patterns();
