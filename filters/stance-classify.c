@@ -257,11 +257,14 @@ main(int argc, char **argv)
         case 'n': search.no_default = 1; break;
         case 'u': unbuffered = 1; break;
         case 'h':
+            lex_search_release(&search);
             fputs(usage_text, stdout);
             return sk_close_stdout();
         case 'V':
+            lex_search_release(&search);
             sk_print_version();
         default:
+            lex_search_release(&search);
             fprintf(stderr, "Try '%s --help' for more information.\n",
                     sk_progname());
             return SK_EXIT_USAGE;

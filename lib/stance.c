@@ -367,6 +367,18 @@ find_all(struct stance_doc *d, enum stance_kind kind,
     return d->nm;
 }
 
+/* find_all into a new array of its own (freed by the caller). */
+static struct span *
+find_copy(struct stance_doc *d, enum stance_kind kind,
+          const struct stance_token *toks, size_t n, size_t *count)
+{
+    *count = find_all(d, kind, toks, n);
+    struct span *v = xmalloc((*count + 1) * sizeof(*v));
+    if (*count)
+        memcpy(v, d->m, *count * sizeof(*v));
+    return v;
+}
+
 /* Index of the first word token, n when none. */
 static size_t
 first_word(const struct stance_token *toks, size_t n)
@@ -496,15 +508,10 @@ stance_doc_add_sentence(struct stance_doc *d,
             s->attr = d->m[i].e->weight;
 
     /* Negators and contrasts, kept for the cues. */
-    size_t nneg = find_all(d, STANCE_NEGATOR, toks, n);
-    struct span *neg = xmalloc((nneg + 1) * sizeof(*neg));
-    memcpy(neg, d->m, nneg * sizeof(*neg));
-    size_t nirr = find_all(d, STANCE_IRREALIS, toks, n);
-    struct span *irr = xmalloc((nirr + 1) * sizeof(*irr));
-    memcpy(irr, d->m, nirr * sizeof(*irr));
-    size_t ncon = find_all(d, STANCE_CONTRAST, toks, n);
-    struct span *con = xmalloc((ncon + 1) * sizeof(*con));
-    memcpy(con, d->m, ncon * sizeof(*con));
+    size_t nneg, nirr, ncon;
+    struct span *neg = find_copy(d, STANCE_NEGATOR, toks, n, &nneg);
+    struct span *irr = find_copy(d, STANCE_IRREALIS, toks, n, &nirr);
+    struct span *con = find_copy(d, STANCE_CONTRAST, toks, n, &ncon);
     for (size_t i = 0; i < ncon; i++)
         if (con[i].start == opening && con[i].e->weight > 1)
             s->open_w = con[i].e->weight;
