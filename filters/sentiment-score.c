@@ -24,8 +24,10 @@ static const char usage_text[] =
     "Score a token stream (tokenize output) with VADER's lexicon and rules.\n"
     "By default add the columns valence and polarity to every token.\n"
     "\n"
-    "  -e, --level LEVEL       token (default), sentence (doc sent tokens pos\n"
-    "                          neu neg compound) or doc (doc sentences tokens\n"
+    "  -e, --level LEVEL       token (default), sentence (doc sent tokens "
+    "pos\n"
+    "                          neu neg compound) or doc (doc sentences "
+    "tokens\n"
     "                          pos neu neg compound: the mean of sentences)\n"
     "  -w, --whole             with --level doc: score each document as one\n"
     "                          text, exactly as VADER scores a text\n"
@@ -117,8 +119,8 @@ load_file(const char *path, unsigned source, struct sk_err *err)
     while (rc == 0 && (more = lex_next(r, err)) > 0) {
         if (lex_expect_fields(r, mods ? 3 : 2, kind ? (mods ? 3 : 2) : 0,
                               err) < 0 ||
-            lex_number(r, mods ? 2 : 1, mods ? "value" : "valence", &v,
-                       err) < 0) {
+            lex_number(r, mods ? 2 : 1, mods ? "value" : "valence", &v, err) <
+                0) {
             rc = -1;
         } else if (phrase_key(lex_field(r, 0), &key, &folded, err) < 0) {
             char msg[sizeof(err->msg)];
@@ -127,9 +129,8 @@ load_file(const char *path, unsigned source, struct sk_err *err)
                          lex_field(r, 0), msg);
         } else if (!mods) {
             sentiment_lexicon_add_valence(lex, key.data, v, source, folded);
-        } else if (sentiment_lexicon_add_modifier(lex, key.data,
-                                                  lex_field(r, 1), v,
-                                                  err) < 0) {
+        } else if (sentiment_lexicon_add_modifier(
+                       lex, key.data, lex_field(r, 1), v, err) < 0) {
             char msg[sizeof(err->msg)];
             memcpy(msg, err->msg, sizeof(msg));
             rc = sk_fail(err, "%s: %s", lex_where(r), msg);
@@ -142,17 +143,18 @@ load_file(const char *path, unsigned source, struct sk_err *err)
     return rc;
 }
 
-/* ---- the stream ---------------------------------------------------------- */
+/* ---- the stream ----------------------------------------------------------
+ */
 
 enum { C_DOC, C_SENT, C_START, C_END, C_TYPE, C_TOKEN, C_NORM, NCOLS };
 
 /* The tokens of the text being gathered: a sentence, or a document. */
 struct text {
-    struct buf strs;              /* token and norm strings */
-    size_t *off;                  /* per token: token, norm offset, lengths */
+    struct buf strs; /* token and norm strings */
+    size_t *off;     /* per token: token, norm offset, lengths */
     struct sentiment_token *toks;
     struct sentiment_token_out *outs;
-    struct tsv_row *rows;         /* token level: the rows, to write back */
+    struct tsv_row *rows; /* token level: the rows, to write back */
     size_t n, cap;
 };
 
@@ -253,6 +255,8 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
     }
     doc_mean = (struct sentiment_doc)SENTIMENT_DOC_INIT;
     doc_sents = doc_tokens = 0;
+    if (unbuffered)
+        fflush(stdout);
     sk_check_stdout();
 }
 
@@ -313,8 +317,7 @@ score_stream(FILE *fp, const char *name, int *header_done)
         else if (level == LEVEL_SENTENCE)
             fputs("doc\tsent\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
         else
-            fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n",
-                  stdout);
+            fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
         *header_done = 1;
     }
     while ((got = tsv_read_row(r, &row, &err)) > 0) {
@@ -370,7 +373,8 @@ done:
     return got < 0 ? -1 : 0;
 }
 
-/* ---- main ----------------------------------------------------------------- */
+/* ---- main -----------------------------------------------------------------
+ */
 
 int
 main(int argc, char **argv)
@@ -400,11 +404,22 @@ main(int argc, char **argv)
                 sk_usage_error("--level: '%s' is not token, sentence or doc",
                                optarg);
             break;
-        case 'w': whole = 1; break;
-        case 'N': no_news = 1; break;
-        case 'L': case 'l': lex_search_add(&search, optarg); break;
-        case 'n': search.no_default = 1; break;
-        case 'u': unbuffered = 1; break;
+        case 'w':
+            whole = 1;
+            break;
+        case 'N':
+            no_news = 1;
+            break;
+        case 'L':
+        case 'l':
+            lex_search_add(&search, optarg);
+            break;
+        case 'n':
+            search.no_default = 1;
+            break;
+        case 'u':
+            unbuffered = 1;
+            break;
         case 'h':
             lex_search_release(&search);
             fputs(usage_text, stdout);
@@ -447,8 +462,8 @@ main(int argc, char **argv)
             status = SK_EXIT_FAIL;
             continue;
         }
-        if (score_stream(fp, fp == stdin ? "<stdin>" : argv[i],
-                         &header_done) < 0)
+        if (score_stream(fp, fp == stdin ? "<stdin>" : argv[i], &header_done) <
+            0)
             status = SK_EXIT_FAIL;
         if (fp != stdin)
             fclose(fp);

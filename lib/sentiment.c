@@ -1,8 +1,8 @@
 #include "sentiment.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +12,7 @@
  * The constants of the rules themselves (not word lists): VADER's
  * empirically derived increments.
  */
-#define CAPS_INCR 0.733   /* an ALL-CAPS word among others */
+#define CAPS_INCR 0.733    /* an ALL-CAPS word among others */
 #define EXCLAIM_INCR 0.292 /* per '!', at most EXCLAIM_MAX */
 #define EXCLAIM_MAX 4
 #define QUESTION_INCR 0.18 /* per '?' when 2 or 3 */
@@ -24,7 +24,7 @@
 enum {
     HAS_VALENCE = 1 << 0,
     HAS_NEGATOR = 1 << 1,
-    HAS_SCALAR = 1 << 2,      /* booster or dampener */
+    HAS_SCALAR = 1 << 2, /* booster or dampener */
     HAS_CBEFORE = 1 << 3,
     HAS_CAFTER = 1 << 4,
     HAS_IDIOM = 1 << 5,
@@ -32,10 +32,10 @@ enum {
     HAS_LEAST_EXC = 1 << 7,
     HAS_NEVER_SO = 1 << 8,
     HAS_NEVER_FAR = 1 << 9,
-    HAS_SO = 1 << 10,         /* second word of a never-so-far phrase */
-    HAS_HEAD = 1 << 11,       /* first word of a two-word booster */
-    HAS_MPART = 1 << 12,      /* a word of a multi-word modifier */
-    HAS_VPART = 1 << 13       /* first word of a multi-word valence */
+    HAS_SO = 1 << 10,    /* second word of a never-so-far phrase */
+    HAS_HEAD = 1 << 11,  /* first word of a two-word booster */
+    HAS_MPART = 1 << 12, /* a word of a multi-word modifier */
+    HAS_VPART = 1 << 13  /* first word of a multi-word valence */
 };
 
 struct sentry {
@@ -56,14 +56,14 @@ struct negpart {
 };
 
 struct sentiment_lexicon {
-    struct sentry *e;       /* entries */
+    struct sentry *e; /* entries */
     size_t n, cap;
-    size_t *slot;           /* hash table of entry index + 1, 0 = free */
+    size_t *slot; /* hash table of entry index + 1, 0 = free */
     size_t nslots;
-    struct negpart *parts;  /* negator-part entries */
+    struct negpart *parts; /* negator-part entries */
     size_t nparts;
     size_t nvalences, nmodifiers;
-    size_t max_val_words;   /* longest valence phrase, in words */
+    size_t max_val_words; /* longest valence phrase, in words */
 };
 
 static uint32_t
@@ -236,11 +236,11 @@ sentiment_lexicon_add_modifier(struct sentiment_lexicon *lex, const char *key,
         return sk_fail(err, "unknown modifier kind '%s'", kind);
     if (!len || words < kinds[k].min_words || words > kinds[k].max_words) {
         if (kinds[k].min_words == kinds[k].max_words)
-            return sk_fail(err, "a %s must have %zu word%s, not '%s'",
-                           kind, kinds[k].min_words,
+            return sk_fail(err, "a %s must have %zu word%s, not '%s'", kind,
+                           kinds[k].min_words,
                            kinds[k].min_words == 1 ? "" : "s", key);
-        return sk_fail(err, "a %s must have %zu to %zu words, not '%s'",
-                       kind, kinds[k].min_words, kinds[k].max_words, key);
+        return sk_fail(err, "a %s must have %zu to %zu words, not '%s'", kind,
+                       kinds[k].min_words, kinds[k].max_words, key);
     }
     lex->nmodifiers++;
     if (!kinds[k].flag) { /* negator-part: a substring of words */
@@ -249,8 +249,8 @@ sentiment_lexicon_add_modifier(struct sentiment_lexicon *lex, const char *key,
             if (lex->parts[i].len == len && !memcmp(lex->parts[i].s, key, len))
                 break;
         if (i == lex->nparts) {
-            lex->parts = xrealloc(lex->parts,
-                                  (lex->nparts + 1) * sizeof(*lex->parts));
+            lex->parts =
+                xrealloc(lex->parts, (lex->nparts + 1) * sizeof(*lex->parts));
             lex->parts[i].s = xstrndup(key, len);
             lex->parts[i].len = len;
             lex->nparts++;
@@ -269,15 +269,32 @@ sentiment_lexicon_add_modifier(struct sentiment_lexicon *lex, const char *key,
     e = intern(lex, key, len);
     e->has |= kinds[k].flag;
     switch (kinds[k].flag) {
-    case HAS_NEGATOR: e->negator = value; break;
-    case HAS_SCALAR: e->scalar = value; break;
-    case HAS_CBEFORE: e->cbefore = value; break;
-    case HAS_CAFTER: e->cafter = value; break;
-    case HAS_IDIOM: e->idiom = value; break;
-    case HAS_LEAST: e->least = value; break;
-    case HAS_LEAST_EXC: break;
-    case HAS_NEVER_SO: e->never_so = value; break;
-    case HAS_NEVER_FAR: e->never_far = value; break;
+    case HAS_NEGATOR:
+        e->negator = value;
+        break;
+    case HAS_SCALAR:
+        e->scalar = value;
+        break;
+    case HAS_CBEFORE:
+        e->cbefore = value;
+        break;
+    case HAS_CAFTER:
+        e->cafter = value;
+        break;
+    case HAS_IDIOM:
+        e->idiom = value;
+        break;
+    case HAS_LEAST:
+        e->least = value;
+        break;
+    case HAS_LEAST_EXC:
+        break;
+    case HAS_NEVER_SO:
+        e->never_so = value;
+        break;
+    case HAS_NEVER_FAR:
+        e->never_far = value;
+        break;
     }
     sp = strchr(key, ' ');
     if (kinds[k].flag == HAS_SCALAR && sp) {
@@ -292,8 +309,8 @@ sentiment_lexicon_add_modifier(struct sentiment_lexicon *lex, const char *key,
 }
 
 int
-sentiment_lexicon_valence(const struct sentiment_lexicon *lex,
-                          const char *key, size_t len, double *out)
+sentiment_lexicon_valence(const struct sentiment_lexicon *lex, const char *key,
+                          size_t len, double *out)
 {
     const struct sentry *e = lookup(lex, key, len);
 
@@ -318,14 +335,14 @@ sentiment_lexicon_nmodifiers(const struct sentiment_lexicon *lex)
 /* ---- words: the units VADER scores ------------------------------------- */
 
 struct word {
-    size_t raw, rawlen;    /* in sc->raw: the word as written */
-    size_t low, lowlen;    /* in sc->low: its normal form */
-    size_t head;           /* the token that gets its values */
+    size_t raw, rawlen;      /* in sc->raw: the word as written */
+    size_t low, lowlen;      /* in sc->low: its normal form */
+    size_t head;             /* the token that gets its values */
     const struct sentry *le; /* entry of the normal form */
     const struct sentry *me; /* entry for modifier matching */
-    double negator;        /* its negator factor, 0 when none */
-    int upper;             /* ALL CAPS */
-    double sent;           /* its sentiment */
+    double negator;          /* its negator factor, 0 when none */
+    int upper;               /* ALL CAPS */
+    double sent;             /* its sentiment */
 };
 
 struct sentiment_scorer {
@@ -363,8 +380,8 @@ sentiment_scorer_free(struct sentiment_scorer *sc)
 static int
 is_vpunct(unsigned char c)
 {
-    return c < 128 && c > 32 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
-                                       c) != NULL;
+    return c < 128 && c > 32 &&
+           strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
 }
 
 /*
@@ -374,9 +391,9 @@ is_vpunct(unsigned char c)
 static int
 is_strippable(const char *p, size_t len)
 {
-    static const char *const list[] = {".", "!", "?", ",", ";", ":", "-",
-                                       "'", "\"", "!!", "!!!", "??", "???",
-                                       "?!?", "!?!", "?!?!", "!?!?"};
+    static const char *const list[] = {
+        ".",  "!",   "?",  ",",   ";",   ":",   "-",    "'",   "\"",
+        "!!", "!!!", "??", "???", "?!?", "!?!", "?!?!", "!?!?"};
     size_t i;
 
     for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
@@ -465,8 +482,7 @@ add_chunk(struct sentiment_scorer *sc, const struct sentiment_token *toks,
         if (cu > 1) {
             for (i = 0; i < d && is_vpunct((unsigned char)r[i]); i++)
                 ;
-            if (i == d && is_strippable(r, d) && ll >= d &&
-                !memcmp(l, r, d)) {
+            if (i == d && is_strippable(r, d) && ll >= d && !memcmp(l, r, d)) {
                 front = d;
             } else {
                 for (i = 0; i < d && is_vpunct((unsigned char)r[rl - 1 - i]);
@@ -552,8 +568,8 @@ merge_phrases(struct sentiment_scorer *sc)
     memcpy(sc->w2, sc->w, n * sizeof(*sc->w));
     for (i = 0; i < n;) {
         const struct sentry *e = NULL;
-        const struct sentry *first = lookup(sc->lex, sc->low.data + sc->w2[i].low,
-                                            sc->w2[i].lowlen);
+        const struct sentry *first =
+            lookup(sc->lex, sc->low.data + sc->w2[i].low, sc->w2[i].lowlen);
         k = maxw < n - i ? maxw : n - i;
         if (!first || !(first->has & HAS_VPART))
             k = 1;
@@ -817,8 +833,7 @@ sentiment_score(struct sentiment_scorer *sc,
         const char *r = sc->raw.data + w[i].raw;
         const char *l = sc->low.data + w[i].low;
         w[i].le = lookup(lex, l, w[i].lowlen);
-        if (cs && (w[i].rawlen != w[i].lowlen ||
-                   memcmp(r, l, w[i].rawlen)))
+        if (cs && (w[i].rawlen != w[i].lowlen || memcmp(r, l, w[i].rawlen)))
             w[i].me = lookup(lex, r, w[i].rawlen);
         else
             w[i].me = w[i].le;

@@ -82,16 +82,16 @@ size_t sentiment_lexicon_nmodifiers(const struct sentiment_lexicon *lex);
 struct sentiment_token {
     const char *token; /* surface form, as in the source */
     size_t token_len;
-    const char *norm;  /* normal form (the norm column) */
+    const char *norm; /* normal form (the norm column) */
     size_t norm_len;
-    int joined;        /* 1: no whitespace between it and the previous */
+    int joined; /* 1: no whitespace between it and the previous */
 };
 
 /* What the rules made of one token. */
 struct sentiment_token_out {
-    int has_valence;   /* the token heads a lexicon word or phrase */
-    double valence;    /* its lexicon value */
-    double polarity;   /* its contribution after all rules (0 if none) */
+    int has_valence; /* the token heads a lexicon word or phrase */
+    double valence;  /* its lexicon value */
+    double polarity; /* its contribution after all rules (0 if none) */
 };
 
 struct sentiment_result {
@@ -114,8 +114,8 @@ enum sentiment_flags {
 struct sentiment_scorer;
 
 /* A scorer over lex (borrowed: it must outlive the scorer). */
-struct sentiment_scorer *sentiment_scorer_new(
-    const struct sentiment_lexicon *lex, unsigned flags);
+struct sentiment_scorer *
+sentiment_scorer_new(const struct sentiment_lexicon *lex, unsigned flags);
 void sentiment_scorer_free(struct sentiment_scorer *sc);
 
 /*
@@ -148,7 +148,10 @@ struct sentiment_doc {
     double pos, neu, neg, compound; /* sums */
 };
 
-#define SENTIMENT_DOC_INIT {0, 0, 0, 0, 0}
+#define SENTIMENT_DOC_INIT                                                    \
+    {                                                                         \
+        0, 0, 0, 0, 0                                                         \
+    }
 
 void sentiment_doc_add(struct sentiment_doc *d,
                        const struct sentiment_result *sentence);

@@ -19,28 +19,21 @@ setup(void)
     static const struct {
         const char *key;
         double v;
-    } val[] = {{"good", 2.0},  {"bad", -2.0},   {"great", 3.0},
-               {"kind", 2.4},  {"bomb", -2.2},  {"death", -2.9},
-               {"yeah", 1.2},  {"cold war", -2.5}, {"fab", 0}};
+    } val[] = {{"good", 2.0}, {"bad", -2.0},      {"great", 3.0},
+               {"kind", 2.4}, {"bomb", -2.2},     {"death", -2.9},
+               {"yeah", 1.2}, {"cold war", -2.5}, {"fab", 0}};
     static const struct {
         const char *key, *kind;
         double v;
-    } mod[] = {{"not", "negator", -0.74},
-               {"never", "negator", -0.74},
-               {"n't", "negator-part", -0.74},
-               {"very", "booster", 0.293},
-               {"so", "booster", 0.293},
-               {"slightly", "dampener", -0.293},
-               {"kind of", "dampener", -0.293},
-               {"but", "contrast-before", 0.5},
-               {"but", "contrast-after", 1.5},
-               {"the bomb", "idiom", 3},
-               {"yeah right", "idiom", -2},
-               {"kiss of death", "idiom", -1.5},
-               {"least", "least", -0.74},
-               {"at least", "least-exception", 0},
-               {"never so", "never-so", 1.5},
-               {"never so", "never-so-far", 1.25}};
+    } mod[] = {
+        {"not", "negator", -0.74},       {"never", "negator", -0.74},
+        {"n't", "negator-part", -0.74},  {"very", "booster", 0.293},
+        {"so", "booster", 0.293},        {"slightly", "dampener", -0.293},
+        {"kind of", "dampener", -0.293}, {"but", "contrast-before", 0.5},
+        {"but", "contrast-after", 1.5},  {"the bomb", "idiom", 3},
+        {"yeah right", "idiom", -2},     {"kiss of death", "idiom", -1.5},
+        {"least", "least", -0.74},       {"at least", "least-exception", 0},
+        {"never so", "never-so", 1.5},   {"never so", "never-so-far", 1.25}};
     struct sk_err err;
     size_t i;
 
@@ -138,10 +131,12 @@ main(void)
     ok(sentiment_lexicon_valence(lex, ":p", 2, &v) && v == 1.4,
        "a later file wins");
     ok(sentiment_lexicon_add_modifier(lex, "x", "frobnicator", 1, &err) ==
-           -1 && strstr(err.msg, "unknown modifier kind 'frobnicator'"),
+               -1 &&
+           strstr(err.msg, "unknown modifier kind 'frobnicator'"),
        "unknown kind is an error");
     ok(sentiment_lexicon_add_modifier(lex, "never", "never-so", 1, &err) ==
-           -1 && strstr(err.msg, "2 words"),
+               -1 &&
+           strstr(err.msg, "2 words"),
        "never-so needs two words");
 
     /* Plain valence, compound normalisation, shares. */
@@ -198,8 +193,8 @@ main(void)
               "'But' counts in the normal form");
     is_double(-2.0, score_with(sc_cs, "But bad"), EPS,
               "case-sensitive: 'But' is no contrast word");
-    is_double(2.0 * 0.5 - 2.0 * 1.5, score_with(sc_cs, "good BUT bad"),
-              EPS, "case-sensitive: 'BUT' is");
+    is_double(2.0 * 0.5 - 2.0 * 1.5, score_with(sc_cs, "good BUT bad"), EPS,
+              "case-sensitive: 'BUT' is");
     is_double(2.0, score_with(sc_cs, "Not good"), EPS,
               "case-sensitive: 'Not' does not negate");
 
