@@ -270,6 +270,20 @@ shape_of(const char *s, size_t len)
     UChar32 c;
 
     while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {   /* ASCII without ICU */
+            c = (unsigned char)s[i++];
+            if (c >= 'A' && c <= 'Z') {
+                sh |= SH_UPPER;
+                if (letters == 0)
+                    sh |= SH_FIRST_UPPER;
+            } else if (c >= 'a' && c <= 'z') {
+                sh |= SH_LOWER;
+            } else {
+                continue;
+            }
+            letters++;
+            continue;
+        }
         U8_NEXT(s, i, n, c);
         if (c < 0 || !u_isalpha(c))
             continue;
@@ -746,6 +760,17 @@ snap(const struct entity_tagger *et, size_t n, size_t ms, size_t me,
 }
 
 static int
+is_ascii(const char *s, size_t len)
+{
+    unsigned char acc = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        acc |= (unsigned char)s[i];
+    return acc < 0x80;
+}
+
+static int
 patterns(struct entity_tagger *et, const struct entity_token *toks,
          size_t n, struct sk_err *err)
 {
@@ -753,7 +778,8 @@ patterns(struct entity_tagger *et, const struct entity_token *toks,
 
     build_text(et, toks, n);
     /* checked once here, not by PCRE2 in each of its calls */
-    if (utf8_invalid_at(et->text.data, et->text.len) < et->text.len)
+    if (!is_ascii(et->text.data, et->text.len) &&
+        utf8_invalid_at(et->text.data, et->text.len) < et->text.len)
         return sk_fail(err, "invalid UTF-8 in a token");
     for (p = 0; p < et->npats; p++) {
         PCRE2_SIZE off = 0, *ov;
