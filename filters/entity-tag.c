@@ -56,7 +56,7 @@ enum { C_DOC, C_SENT, C_TOKEN, C_NORM, C_TYPE, C_START, C_END, NCOLS };
 
 static struct entity_tagger *et;
 static int unbuffered, header_written;
-static struct buf first_header;   /* the first input's columns */
+static struct buf first_header; /* the first input's columns */
 
 /* One sentence's rows, and what the tagger needs of them. */
 static struct tsv_row *rows;
@@ -88,8 +88,8 @@ offset_of(struct tsv_row *row, long col)
 
 /* Tags rows[0..n) and writes them. */
 static int
-flush_sentence(struct tsv_reader *r, const long *col, size_t ecol,
-               size_t icol, size_t n)
+flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
+               size_t n)
 {
     struct buf tag = BUF_INIT;
     struct sk_err err;
@@ -156,7 +156,7 @@ same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
 static int
 tag_stream(FILE *fp, const char *name)
 {
-    static const char *const names[NCOLS] = {"doc", "sent", "token", "norm",
+    static const char *const names[NCOLS] = {"doc",  "sent",  "token", "norm",
                                              "type", "start", "end"};
     struct tsv_reader *r = tsv_reader_new(fp, name);
     struct buf hdr = BUF_INIT;
@@ -184,7 +184,8 @@ tag_stream(FILE *fp, const char *name)
     for (k = 0; k < tsv_out_ncols(r); k++)
         buf_addf(&hdr, "%s%s", k ? "\t" : "",
                  k < tsv_ncols(r) ? tsv_colname(r, k)
-                                  : k == ecol ? "entity" : "entity_id");
+                 : k == ecol      ? "entity"
+                                  : "entity_id");
     if (!header_written) {
         tsv_write_header(r, stdout);
         buf_add(&first_header, hdr.data, hdr.len);
@@ -204,8 +205,8 @@ tag_stream(FILE *fp, const char *name)
                 n = 0;
                 break;
             }
-            t = rows[0];        /* after the flush: it grows rows' memory */
-            rows[0] = rows[n];  /* the new sentence's first row */
+            t = rows[0];       /* after the flush: it grows rows' memory */
+            rows[0] = rows[n]; /* the new sentence's first row */
             rows[n] = t;
             n = 0;
         }
@@ -262,12 +263,25 @@ main(int argc, char **argv)
     lex_search_init(&search, argv[0], SK_DATADIR);
     while ((opt = getopt_long(argc, argv, "L:l:nuh", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'L': case 'l': lex_search_add(&search, optarg); break;
-        case 'n': search.no_default = 1; break;
-        case OPT_NO_PATTERNS: flags |= ENTITY_NO_PATTERNS; break;
-        case OPT_NO_GUESS: flags |= ENTITY_NO_GUESS; break;
-        case OPT_ANY_CASE: flags |= ENTITY_ANY_CASE; break;
-        case 'u': unbuffered = 1; break;
+        case 'L':
+        case 'l':
+            lex_search_add(&search, optarg);
+            break;
+        case 'n':
+            search.no_default = 1;
+            break;
+        case OPT_NO_PATTERNS:
+            flags |= ENTITY_NO_PATTERNS;
+            break;
+        case OPT_NO_GUESS:
+            flags |= ENTITY_NO_GUESS;
+            break;
+        case OPT_ANY_CASE:
+            flags |= ENTITY_ANY_CASE;
+            break;
+        case 'u':
+            unbuffered = 1;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return sk_close_stdout();
@@ -295,7 +309,8 @@ main(int argc, char **argv)
         loaded += (size_t)rc;
     }
     if (loaded == 0)
-        sk_die(SK_EXIT_FAIL, "no entity lexicon among the files given (a "
+        sk_die(SK_EXIT_FAIL,
+               "no entity lexicon among the files given (a "
                "gazetteer's header is 'phrase<TAB>type<TAB>id', a pattern "
                "file's 'pattern<TAB>type', a cue file's 'word<TAB>cue')");
     if (optind == argc && tag_file("-") < 0)

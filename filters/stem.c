@@ -40,7 +40,7 @@ static const struct option longopts[] = {
 
 static struct stemcache *sc;
 static int unbuffered;
-static char **first_cols;   /* the first input's columns, to compare */
+static char **first_cols; /* the first input's columns, to compare */
 static size_t first_ncols;
 static int header_written;
 
@@ -104,8 +104,8 @@ stem_stream(FILE *fp, const char *name)
     }
     while ((rc = tsv_read_row(r, &row, &err)) > 0) {
         const char *norm = tsv_row_get(&row, (size_t)ncol, &len);
-        const char *type = tcol >= 0 ? tsv_row_raw(&row, (size_t)tcol,
-                                                   &raw_len) : NULL;
+        const char *type =
+            tcol >= 0 ? tsv_row_raw(&row, (size_t)tcol, &raw_len) : NULL;
 
         if (!type || (raw_len == 4 && memcmp(type, "word", 4) == 0)) {
             const char *st = stemcache_stem(sc, norm, len, &slen);

@@ -13,7 +13,7 @@
 #include "utf8.h"
 
 static const char *const type_names[ENTITY_NTYPES] = {
-    "ORG", "PER", "LOC", "PRODUCT", "LAW", "MISC",
+    "ORG",   "PER",  "LOC",   "PRODUCT", "LAW",  "MISC",
     "MODEL", "NODE", "MONEY", "PERCENT", "DATE", "QUANTITY",
 };
 
@@ -44,78 +44,139 @@ entity_type_parse(const char *name, int for_patterns)
 
 /* Words that start sentences without starting names. */
 static const char *const func_words[] = {
-    "a", "about", "according", "after", "again", "against", "all", "also",
-    "although", "among", "an", "and", "another", "any", "are", "as", "at",
-    "because", "before", "between", "both", "but", "by", "can", "could",
-    "dear", "despite", "did", "do", "does", "during", "each", "either",
-    "even", "every", "few", "for", "from", "had", "has", "have", "he",
-    "her", "here", "his", "how", "however", "i", "if", "in", "instead",
-    "is", "it", "its", "just", "last", "let", "like", "many", "may",
-    "meanwhile", "might", "more", "most", "much", "must", "my", "neither",
-    "no", "nor", "not", "now", "of", "on", "once", "one", "only", "or",
-    "other", "our", "over", "perhaps", "please", "she", "should", "since",
-    "so", "some", "still", "such", "than", "thanks", "that", "the",
-    "their", "then", "there", "these", "they", "this", "those", "though",
-    "through", "to", "under", "unless", "unlike", "until", "upon", "was",
-    "we", "were", "what", "when", "whenever", "where", "whether", "which",
-    "while", "who", "why", "will", "with", "within", "without", "would",
-    "yes", "yet", "you", "your",
+    "a",         "about",   "according", "after",   "again",   "against",
+    "all",       "also",    "although",  "among",   "an",      "and",
+    "another",   "any",     "are",       "as",      "at",      "because",
+    "before",    "between", "both",      "but",     "by",      "can",
+    "could",     "dear",    "despite",   "did",     "do",      "does",
+    "during",    "each",    "either",    "even",    "every",   "few",
+    "for",       "from",    "had",       "has",     "have",    "he",
+    "her",       "here",    "his",       "how",     "however", "i",
+    "if",        "in",      "instead",   "is",      "it",      "its",
+    "just",      "last",    "let",       "like",    "many",    "may",
+    "meanwhile", "might",   "more",      "most",    "much",    "must",
+    "my",        "neither", "no",        "nor",     "not",     "now",
+    "of",        "on",      "once",      "one",     "only",    "or",
+    "other",     "our",     "over",      "perhaps", "please",  "she",
+    "should",    "since",   "so",        "some",    "still",   "such",
+    "than",      "thanks",  "that",      "the",     "their",   "then",
+    "there",     "these",   "they",      "this",    "those",   "though",
+    "through",   "to",      "under",     "unless",  "unlike",  "until",
+    "upon",      "was",     "we",        "were",    "what",    "when",
+    "whenever",  "where",   "whether",   "which",   "while",   "who",
+    "why",       "will",    "with",      "within",  "without", "would",
+    "yes",       "yet",     "you",       "your",
 };
 
 /* Titles: a cue for PER, never part of the name. */
 static const char *const titles[] = {
-    "amb", "ambassador", "capt", "chancellor", "col", "dame", "dr", "gen",
-    "gov", "governor", "judge", "lady", "lord", "lt", "madam", "miss", "mr",
-    "mrs", "ms", "mx", "premier", "president", "prof", "rep", "rev", "sen",
-    "senator", "sgt", "sir",
+    "amb",  "ambassador", "capt",    "chancellor", "col",   "dame",
+    "dr",   "gen",        "gov",     "governor",   "judge", "lady",
+    "lord", "lt",         "madam",   "miss",       "mr",    "mrs",
+    "ms",   "mx",         "premier", "president",  "prof",  "rep",
+    "rev",  "sen",        "senator", "sgt",        "sir",
 };
 
 /* Job words: trimmed from both ends of a run ("Chief Executive"). */
 static const char *const roles[] = {
-    "analyst", "ceo", "cfo", "chair", "chairman", "chairwoman", "chief",
-    "columnist", "contributor", "correspondent", "cto", "deputy", "desk",
-    "director", "editor", "executive", "fellow", "founder", "head", "manager",
-    "minister", "officer", "partner", "professor", "reporter", "secretary",
-    "senior", "spokesman", "spokesperson", "spokeswoman", "staff", "vice",
-    "writer",
+    "analyst",    "ceo",     "cfo",       "chair",        "chairman",
+    "chairwoman", "chief",   "columnist", "contributor",  "correspondent",
+    "cto",        "deputy",  "desk",      "director",     "editor",
+    "executive",  "fellow",  "founder",   "head",         "manager",
+    "minister",   "officer", "partner",   "professor",    "reporter",
+    "secretary",  "senior",  "spokesman", "spokesperson", "spokeswoman",
+    "staff",      "vice",    "writer",
 };
 
 /* Words that are capitalised without being names. */
 static const char *const not_names[] = {
-    "april", "august", "december", "february", "friday", "i", "january",
-    "july", "june", "march", "monday", "november", "october", "saturday",
-    "september", "sunday", "thursday", "tuesday", "wednesday",
+    "april",  "august",   "december", "february",  "friday",
+    "i",      "january",  "july",     "june",      "march",
+    "monday", "november", "october",  "saturday",  "september",
+    "sunday", "thursday", "tuesday",  "wednesday",
 };
 
 /* The last word of an organisation's name. */
 static const char *const org_suffixes[] = {
-    "academy", "administration", "ag", "agency", "airlines", "association",
-    "authority", "bank", "board", "bureau", "capital", "club", "co",
-    "college", "commission", "committee", "communications", "company",
-    "corp", "corporation", "council", "department", "electronics",
-    "foundation", "fund", "gmbh", "group", "holdings", "inc",
-    "incorporated", "industries", "institute", "international", "journal",
-    "lab", "laboratories", "labs", "league", "llc", "ltd", "ministry",
-    "motors", "office", "partners", "party", "plc",
-    "press", "research", "school", "securities", "semiconductor",
-    "semiconductors", "services", "society", "software", "solutions",
-    "systems", "technologies", "technology", "telecom", "times", "union",
+    "academy",
+    "administration",
+    "ag",
+    "agency",
+    "airlines",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "capital",
+    "club",
+    "co",
+    "college",
+    "commission",
+    "committee",
+    "communications",
+    "company",
+    "corp",
+    "corporation",
+    "council",
+    "department",
+    "electronics",
+    "foundation",
+    "fund",
+    "gmbh",
+    "group",
+    "holdings",
+    "inc",
+    "incorporated",
+    "industries",
+    "institute",
+    "international",
+    "journal",
+    "lab",
+    "laboratories",
+    "labs",
+    "league",
+    "llc",
+    "ltd",
+    "ministry",
+    "motors",
+    "office",
+    "partners",
+    "party",
+    "plc",
+    "press",
+    "research",
+    "school",
+    "securities",
+    "semiconductor",
+    "semiconductors",
+    "services",
+    "society",
+    "software",
+    "solutions",
+    "systems",
+    "technologies",
+    "technology",
+    "telecom",
+    "times",
+    "union",
     "university",
 };
 
 /* The first word of "X of Y" organisations. */
 static const char *const org_heads[] = {
-    "academy", "bank", "board", "bureau", "church", "college", "commission",
-    "council", "department", "federation", "institute", "ministry",
-    "office", "school", "university",
+    "academy",   "bank",       "board",   "bureau",     "church",
+    "college",   "commission", "council", "department", "federation",
+    "institute", "ministry",   "office",  "school",     "university",
 };
 
 /* The last word of a place name. */
 static const char *const loc_suffixes[] = {
-    "airport", "avenue", "bay", "beach", "canal", "city", "county",
-    "district", "island", "islands", "lake", "mountain", "mountains",
-    "ocean", "peninsula", "prefecture", "province", "region", "river",
-    "road", "sea", "square", "strait", "street", "valley",
+    "airport",    "avenue",   "bay",       "beach",  "canal",
+    "city",       "county",   "district",  "island", "islands",
+    "lake",       "mountain", "mountains", "ocean",  "peninsula",
+    "prefecture", "province", "region",    "river",  "road",
+    "sea",        "square",   "strait",    "street", "valley",
 };
 
 /* Abbreviations whose following '.' belongs to the name. */
@@ -125,13 +186,13 @@ static const char *const abbrevs[] = {
 
 /* Lower-case words allowed inside a name, between capitalised ones. */
 static const char *const connectors[] = {
-    "&", "al", "and", "bin", "da", "de", "del", "della", "den", "der",
-    "des", "di", "du", "for", "la", "le", "of", "the", "van", "von", "y",
+    "&",  "al", "and", "bin", "da", "de", "del", "della", "den", "der", "des",
+    "di", "du", "for", "la",  "le", "of", "the", "van",   "von", "y",
 };
 
 static const char *const cue_names[ENTITY_NCUES] = {
-    "given", "given-run", "surname", "title", "role", "org-suffix",
-    "loc-suffix", "not-name",
+    "given", "given-run",  "surname",    "title",
+    "role",  "org-suffix", "loc-suffix", "not-name",
 };
 
 static int
@@ -140,8 +201,8 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-#define IN_LIST(list, word)                                                  \
-    (bsearch(&(word), (list), sizeof(list) / sizeof((list)[0]),              \
+#define IN_LIST(list, word)                                                   \
+    (bsearch(&(word), (list), sizeof(list) / sizeof((list)[0]),               \
              sizeof((list)[0]), cmp_str) != NULL)
 
 /* ---- the tagger -------------------------------------------------------- */
@@ -154,7 +215,7 @@ struct name_entry {
     enum entity_type type;
     char *id;
     char *where;
-    char *shape;    /* per token 'A', 'C' or 'a'; NULL: any case */
+    char *shape; /* per token 'A', 'C' or 'a'; NULL: any case */
 };
 
 struct pattern {
@@ -176,10 +237,10 @@ struct entity_tagger {
     struct phrase_set *ps;
     struct name_entry *names;
     size_t nnames, names_cap;
-    char *old_where;        /* where of the entry replaced last */
+    char *old_where; /* where of the entry replaced last */
     struct pattern *pats;
     size_t npats, pats_cap;
-    struct phrase_set *cues[ENTITY_NCUES];  /* words added from files */
+    struct phrase_set *cues[ENTITY_NCUES]; /* words added from files */
     pcre2_match_data *md;
     /* scratch, reused from sentence to sentence */
     struct buf keys, text;
@@ -270,7 +331,7 @@ shape_of(const char *s, size_t len)
     UChar32 c;
 
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {   /* ASCII without ICU */
+        if ((unsigned char)s[i] < 0x80) { /* ASCII without ICU */
             c = (unsigned char)s[i++];
             if (c >= 'A' && c <= 'Z') {
                 sh |= SH_UPPER;
@@ -353,7 +414,7 @@ phrase_rules(struct entity_tagger *et, const char *phrase, size_t n)
             (phrase[i] >= 'A' && phrase[i] <= 'Z'))
             break;
     if (i == len)
-        return NULL;    /* ASCII without capitals: any case */
+        return NULL; /* ASCII without capitals: any case */
     if (simple_phrase(phrase, len)) {
         /* words split at single spaces, as text_phrase_norms does */
         size_t from = 0, k = 0;
@@ -377,8 +438,7 @@ phrase_rules(struct entity_tagger *et, const char *phrase, size_t n)
         for (i = 0; i < n; i++) {
             const struct text_token *t = &et->ptoks.v[i];
 
-            rules[i] = rule_of(shape_of(phrase + t->start,
-                                        t->end - t->start));
+            rules[i] = rule_of(shape_of(phrase + t->start, t->end - t->start));
             any |= rules[i] != 'a';
         }
     }
@@ -403,8 +463,8 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
     int is_new, rc = 0;
 
     buf_reset(&et->keys);
-    if (text_phrase_norms(et->tk, phrase, strlen(phrase), &et->keys, &n,
-                          err) < 0)
+    if (text_phrase_norms(et->tk, phrase, strlen(phrase), &et->keys, &n, err) <
+        0)
         return -1;
     if (n == 0)
         return sk_fail(err, "%s: phrase '%s' has no tokens", where, phrase);
@@ -412,8 +472,8 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
     if (is_new) {
         if (et->nnames == et->names_cap) {
             et->names_cap = et->names_cap ? 2 * et->names_cap : 256;
-            et->names = xrealloc(et->names,
-                                 et->names_cap * sizeof(*et->names));
+            et->names =
+                xrealloc(et->names, et->names_cap * sizeof(*et->names));
         }
         e = &et->names[et->nnames++];
         memset(e, 0, sizeof(*e));
@@ -421,7 +481,7 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
         e = &et->names[k];
         if (e->type != type || strcmp(e->id, id) != 0) {
             rc = 1;
-            free(et->old_where);    /* the last replaced entry's */
+            free(et->old_where); /* the last replaced entry's */
             et->old_where = e->where;
             e->where = NULL;
             if (prev)
@@ -450,8 +510,8 @@ entity_cue_parse(const char *name)
 }
 
 int
-entity_add_cue(struct entity_tagger *et, const char *word,
-               enum entity_cue cue, const char *where, struct sk_err *err)
+entity_add_cue(struct entity_tagger *et, const char *word, enum entity_cue cue,
+               const char *where, struct sk_err *err)
 {
     size_t n;
 
@@ -472,12 +532,23 @@ is_cue(const struct entity_tagger *et, enum entity_cue cue, const char *norm)
     int builtin = 0;
 
     switch (cue) {
-    case ENTITY_CUE_TITLE: builtin = IN_LIST(titles, norm); break;
-    case ENTITY_CUE_ROLE: builtin = IN_LIST(roles, norm); break;
-    case ENTITY_CUE_ORG_SUFFIX: builtin = IN_LIST(org_suffixes, norm); break;
-    case ENTITY_CUE_LOC_SUFFIX: builtin = IN_LIST(loc_suffixes, norm); break;
-    case ENTITY_CUE_NOT_NAME: builtin = IN_LIST(not_names, norm); break;
-    default: break;
+    case ENTITY_CUE_TITLE:
+        builtin = IN_LIST(titles, norm);
+        break;
+    case ENTITY_CUE_ROLE:
+        builtin = IN_LIST(roles, norm);
+        break;
+    case ENTITY_CUE_ORG_SUFFIX:
+        builtin = IN_LIST(org_suffixes, norm);
+        break;
+    case ENTITY_CUE_LOC_SUFFIX:
+        builtin = IN_LIST(loc_suffixes, norm);
+        break;
+    case ENTITY_CUE_NOT_NAME:
+        builtin = IN_LIST(not_names, norm);
+        break;
+    default:
+        break;
     }
     return builtin ||
            (et->cues[cue] && phrase_set_find(et->cues[cue], norm, 1) >= 0);
@@ -492,8 +563,8 @@ entity_add_pattern(struct entity_tagger *et, const char *pattern,
     pcre2_code *re;
     int code;
 
-    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                       PCRE2_UTF, &code, &off, NULL);
+    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+                       &code, &off, NULL);
     if (!re) {
         pcre2_get_error_message(code, msg, sizeof(msg));
         return sk_fail(err, "bad pattern: %s at offset %zu", (char *)msg,
@@ -548,16 +619,20 @@ entity_load_file(struct entity_tagger *et, const char *path,
             goto fail;
         if (!*what) {
             sk_fail(err, "%s: empty %s", lex_where(r),
-                    is_pat == 1 ? "pattern" : is_pat ? "word" : "phrase");
+                    is_pat == 1 ? "pattern"
+                    : is_pat    ? "word"
+                                : "phrase");
             goto fail;
         }
         if (is_pat == 2) {
             enum entity_cue cue = entity_cue_parse(lex_field(r, 1));
 
             if (cue == ENTITY_NCUES) {
-                sk_fail(err, "%s: unknown cue '%s' (given, given-run, "
-                             "surname, title, role, org-suffix, loc-suffix, "
-                             "not-name)", lex_where(r), lex_field(r, 1));
+                sk_fail(err,
+                        "%s: unknown cue '%s' (given, given-run, "
+                        "surname, title, role, org-suffix, loc-suffix, "
+                        "not-name)",
+                        lex_where(r), lex_field(r, 1));
                 goto fail;
             }
             if (entity_add_cue(et, what, cue, lex_where(r), err) < 0)
@@ -664,8 +739,8 @@ add_name_cand(struct entity_tagger *et, long k, size_t start, size_t len)
  * mobile"): look for shorter entries inside it, leftmost-longest.
  */
 static void
-rescan(struct entity_tagger *et, const struct entity_token *toks,
-       size_t from, size_t to)
+rescan(struct entity_tagger *et, const struct entity_token *toks, size_t from,
+       size_t to)
 {
     size_t i, len, maxlen = phrase_set_max_len(et->ps);
 
@@ -680,7 +755,7 @@ rescan(struct entity_tagger *et, const struct entity_token *toks,
 
         len = to - i < maxlen ? to - i : maxlen;
         if (i == from && len == to - from)
-            len--;  /* the whole span failed already */
+            len--; /* the whole span failed already */
         for (; len > 0; len--) {
             k = phrase_set_find(et->ps, et->keys.data + et->koff[i], len);
             if (k >= 0 && case_ok(et, k, i))
@@ -696,8 +771,7 @@ rescan(struct entity_tagger *et, const struct entity_token *toks,
 }
 
 static void
-gazetteer(struct entity_tagger *et, const struct entity_token *toks,
-          size_t n)
+gazetteer(struct entity_tagger *et, const struct entity_token *toks, size_t n)
 {
     size_t i;
 
@@ -720,15 +794,14 @@ gazetteer(struct entity_tagger *et, const struct entity_token *toks,
  * (everywhere, when the offsets are unknown).
  */
 static void
-build_text(struct entity_tagger *et, const struct entity_token *toks,
-           size_t n)
+build_text(struct entity_tagger *et, const struct entity_token *toks, size_t n)
 {
     size_t i;
 
     buf_reset(&et->text);
     for (i = 0; i < n; i++) {
-        if (i > 0 && (toks[i].start == toks[i].end ||
-                      toks[i].start != toks[i - 1].end))
+        if (i > 0 &&
+            (toks[i].start == toks[i].end || toks[i].start != toks[i - 1].end))
             buf_addc(&et->text, ' ');
         et->toff[i] = et->text.len;
         buf_adds(&et->text, toks[i].token);
@@ -740,12 +813,11 @@ build_text(struct entity_tagger *et, const struct entity_token *toks,
 
 /* The tokens wholly inside text[ms..me): first in *a, count returned. */
 static size_t
-snap(const struct entity_tagger *et, size_t n, size_t ms, size_t me,
-     size_t *a)
+snap(const struct entity_tagger *et, size_t n, size_t ms, size_t me, size_t *a)
 {
     size_t lo = 0, hi = n, b;
 
-    while (lo < hi) {   /* first token starting at or after ms */
+    while (lo < hi) { /* first token starting at or after ms */
         size_t mid = (lo + hi) / 2;
 
         if (et->toff[mid] < ms)
@@ -771,8 +843,8 @@ is_ascii(const char *s, size_t len)
 }
 
 static int
-patterns(struct entity_tagger *et, const struct entity_token *toks,
-         size_t n, struct sk_err *err)
+patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
+         struct sk_err *err)
 {
     size_t p, a, len;
 
@@ -889,7 +961,8 @@ name_word(const struct entity_tagger *et, const struct entity_token *toks,
     const char *norm = toks[i].norm;
 
     return !et->cover[i] && is_word(&toks[i]) &&
-           (et->tshape[i] & SH_FIRST_UPPER) && !is_cue(et, ENTITY_CUE_NOT_NAME, norm) &&
+           (et->tshape[i] & SH_FIRST_UPPER) &&
+           !is_cue(et, ENTITY_CUE_NOT_NAME, norm) &&
            !is_cue(et, ENTITY_CUE_TITLE, norm);
 }
 
@@ -922,17 +995,17 @@ is_headline(const struct entity_tagger *et, const struct entity_token *toks,
             lower = 1;
         if (et->cover[i] || toks[i].norm[0] == '\'' ||
             strcmp(toks[i].norm, "n't") == 0)
-            continue;   /* known names are capitalised anyway; clitics */
+            continue; /* known names are capitalised anyway; clitics */
         if (IN_LIST(connectors, toks[i].norm) ||
             IN_LIST(func_words, toks[i].norm))
             if (!(et->tshape[i] & SH_FIRST_UPPER))
-                continue;   /* "of", "the" in lower case in a title */
+                continue; /* "of", "the" in lower case in a title */
         words++;
         if (et->tshape[i] & SH_FIRST_UPPER)
             caps++;
     }
     if (first_word_is(toks, n, "by") && words <= 5)
-        return 0;       /* a byline: "By Jane Roe" */
+        return 0; /* a byline: "By Jane Roe" */
     return (!lower && words > 0) || (words >= 3 && caps == words) ||
            (words >= 6 && caps * 10 >= words * 9);
 }
@@ -942,8 +1015,8 @@ static int
 sentence_initial(const struct entity_token *toks, size_t i)
 {
     while (i-- > 0)
-        if (is_word(&toks[i]) || (toks[i].type &&
-                                  strcmp(toks[i].type, "number") == 0))
+        if (is_word(&toks[i]) ||
+            (toks[i].type && strcmp(toks[i].type, "number") == 0))
             return 0;
     return 1;
 }
@@ -959,18 +1032,17 @@ word_before(const struct entity_token *toks, size_t i)
 }
 
 static void
-guess_span(struct entity_tagger *et, const struct entity_token *toks,
-           size_t n, size_t a, size_t b, enum entity_type forced,
-           struct entity_tag *out)
+guess_span(struct entity_tagger *et, const struct entity_token *toks, size_t n,
+           size_t a, size_t b, enum entity_type forced, struct entity_tag *out)
 {
     const char *before, *first;
     enum entity_type type = ENTITY_MISC;
     size_t words = 0, i;
 
     /* trim job words and a sentence-initial function word */
-    while (a < b && (is_cue(et, ENTITY_CUE_ROLE, toks[a].norm) ||
-                     (sentence_initial(toks, a) &&
-                      IN_LIST(func_words, toks[a].norm))))
+    while (a < b &&
+           (is_cue(et, ENTITY_CUE_ROLE, toks[a].norm) ||
+            (sentence_initial(toks, a) && IN_LIST(func_words, toks[a].norm))))
         a++;
     while (b > a && (is_cue(et, ENTITY_CUE_ROLE, toks[b - 1].norm) ||
                      IN_LIST(connectors, toks[b - 1].norm)))
@@ -990,11 +1062,11 @@ guess_span(struct entity_tagger *et, const struct entity_token *toks,
         type = ENTITY_PER;
     else if (before && strcmp(before, "by") == 0 &&
              sentence_initial(toks, a - 1) && b - a <= 3 && words == b - a)
-        type = ENTITY_PER;  /* a byline */
+        type = ENTITY_PER; /* a byline */
     else if (words < 2 && !is_cue(et, ENTITY_CUE_GIVEN, first))
         return;
     else if (words < 2)
-        type = ENTITY_PER;  /* "Harry" */
+        type = ENTITY_PER; /* "Harry" */
     else if (is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm) ||
              (b - a > 2 && IN_LIST(org_heads, first) &&
               strcmp(toks[a + 1].norm, "of") == 0))
@@ -1002,12 +1074,12 @@ guess_span(struct entity_tagger *et, const struct entity_token *toks,
     else if (is_cue(et, ENTITY_CUE_LOC_SUFFIX, toks[b - 1].norm))
         type = ENTITY_LOC;
     else if ((is_cue(et, ENTITY_CUE_GIVEN, first) ||
-              is_cue(et, ENTITY_CUE_GIVEN_RUN, first)) && words <= 4 &&
-             words == b - a)
-        type = ENTITY_PER;  /* "John Smith", "Will Rogers" */
+              is_cue(et, ENTITY_CUE_GIVEN_RUN, first)) &&
+             words <= 4 && words == b - a)
+        type = ENTITY_PER; /* "John Smith", "Will Rogers" */
     else if (is_cue(et, ENTITY_CUE_SURNAME, first) && b - a <= 3 &&
              words == b - a)
-        type = ENTITY_PER;  /* "Zhao Minghui" */
+        type = ENTITY_PER; /* "Zhao Minghui" */
     /* "Acme Corp." takes its '.' */
     if (b < n && IN_LIST(abbrevs, toks[b - 1].norm) &&
         strcmp(toks[b].norm, ".") == 0 && touching(&toks[b - 1], &toks[b]) &&
@@ -1101,7 +1173,7 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
         }
         if (and_at && and_at < b && strcmp(toks[and_at].norm, "&") != 0 &&
             !is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm)) {
-            b = and_at;     /* "Smith and Jones": stop before "and" */
+            b = and_at; /* "Smith and Jones": stop before "and" */
             i = and_at + 1;
         } else {
             i = b;
@@ -1111,9 +1183,8 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
 }
 
 int
-entity_tag_sentence(struct entity_tagger *et,
-                    const struct entity_token *toks, size_t n,
-                    struct entity_tag *out, struct sk_err *err)
+entity_tag_sentence(struct entity_tagger *et, const struct entity_token *toks,
+                    size_t n, struct entity_tag *out, struct sk_err *err)
 {
     size_t i;
 
@@ -1126,8 +1197,8 @@ entity_tag_sentence(struct entity_tagger *et,
         return 0;
     reserve_scratch(et, n);
     for (i = 0; i < n; i++) {
-        et->tshape[i] = (unsigned char)shape_of(toks[i].token,
-                                                strlen(toks[i].token));
+        et->tshape[i] =
+            (unsigned char)shape_of(toks[i].token, strlen(toks[i].token));
         et->cover[i] = 0;
     }
     et->ncands = 0;
@@ -1150,8 +1221,9 @@ entity_lists_sorted(void)
         size_t n;
     } lists[] = {
 #define L(x) {x, sizeof(x) / sizeof((x)[0])}
-        L(func_words), L(titles), L(roles), L(not_names), L(org_suffixes),
-        L(org_heads), L(loc_suffixes), L(abbrevs), L(connectors),
+        L(func_words),   L(titles),       L(roles),
+        L(not_names),    L(org_suffixes), L(org_heads),
+        L(loc_suffixes), L(abbrevs),      L(connectors),
 #undef L
     };
     size_t l, i;

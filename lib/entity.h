@@ -61,9 +61,9 @@ enum entity_type entity_type_parse(const char *name, int for_patterns);
 
 /* What to do; all on by default. */
 enum entity_flags {
-    ENTITY_NO_PATTERNS = 1 << 0,  /* skip the patterns */
-    ENTITY_NO_GUESS = 1 << 1,     /* skip capitalised-name guesses */
-    ENTITY_ANY_CASE = 1 << 2      /* the gazetteer ignores the case rule */
+    ENTITY_NO_PATTERNS = 1 << 0, /* skip the patterns */
+    ENTITY_NO_GUESS = 1 << 1,    /* skip capitalised-name guesses */
+    ENTITY_ANY_CASE = 1 << 2     /* the gazetteer ignores the case rule */
 };
 
 struct entity_tagger;
@@ -82,8 +82,8 @@ void entity_set_flags(struct entity_tagger *et, unsigned flags);
  * rule); id may be empty.  where ("file:line", copied) is used in messages.
  * Returns 0; 1 when an entry for the same phrase existed with another type
  * or id: the new one replaces it and *prev (may be NULL) gets the old
- * entry's where (borrowed from et until the next call); -1 with err when the phrase has no
- * tokens.
+ * entry's where (borrowed from et until the next call); -1 with err when the
+ * phrase has no tokens.
  */
 int entity_add_name(struct entity_tagger *et, const char *phrase,
                     enum entity_type type, const char *id, const char *where,
@@ -98,14 +98,14 @@ int entity_add_pattern(struct entity_tagger *et, const char *pattern,
 
 /* Cue words for the guesses (entity-cues.tsv: word, cue). */
 enum entity_cue {
-    ENTITY_CUE_GIVEN,       /* a given name: starts a PER, or is one alone */
-    ENTITY_CUE_GIVEN_RUN,   /* a given name that is also a word */
-    ENTITY_CUE_SURNAME,     /* a family name written first */
-    ENTITY_CUE_TITLE,       /* "Mr": the name after it is PER */
-    ENTITY_CUE_ROLE,        /* "Chief": trimmed from a run */
-    ENTITY_CUE_ORG_SUFFIX,  /* "Inc": the run is ORG */
-    ENTITY_CUE_LOC_SUFFIX,  /* "River": the run is LOC */
-    ENTITY_CUE_NOT_NAME,    /* "Monday": never part of a name */
+    ENTITY_CUE_GIVEN,      /* a given name: starts a PER, or is one alone */
+    ENTITY_CUE_GIVEN_RUN,  /* a given name that is also a word */
+    ENTITY_CUE_SURNAME,    /* a family name written first */
+    ENTITY_CUE_TITLE,      /* "Mr": the name after it is PER */
+    ENTITY_CUE_ROLE,       /* "Chief": trimmed from a run */
+    ENTITY_CUE_ORG_SUFFIX, /* "Inc": the run is ORG */
+    ENTITY_CUE_LOC_SUFFIX, /* "River": the run is LOC */
+    ENTITY_CUE_NOT_NAME,   /* "Monday": never part of a name */
     ENTITY_NCUES
 };
 
@@ -118,15 +118,14 @@ enum entity_cue entity_cue_parse(const char *name);
  * err ("WHERE: cue 'x' must be one word").
  */
 int entity_add_cue(struct entity_tagger *et, const char *word,
-                   enum entity_cue cue, const char *where,
-                   struct sk_err *err);
+                   enum entity_cue cue, const char *where, struct sk_err *err);
 
 /*
  * Loads a lexicon file by its header: "phrase type id" (or "phrase type")
- * is a gazetteer, "pattern type" a pattern file, "word cue" a cue file.  Every bad line is an
- * error "PATH:LINE: what is wrong" (fields, empty phrase, unknown type,
- * bad pattern).  A phrase repeated with another type or id calls warn
- * (may be NULL) with "PATH:LINE: 'phrase' overrides PATH:LINE" and the
+ * is a gazetteer, "pattern type" a pattern file, "word cue" a cue file.  Every
+ * bad line is an error "PATH:LINE: what is wrong" (fields, empty phrase,
+ * unknown type, bad pattern).  A phrase repeated with another type or id calls
+ * warn (may be NULL) with "PATH:LINE: 'phrase' overrides PATH:LINE" and the
  * later entry wins.  Returns 1 when loaded, 0 when the file is some other
  * kind of lexicon (nothing loaded), -1 with err.
  */
@@ -140,18 +139,18 @@ size_t entity_npatterns(const struct entity_tagger *et);
 
 /* One token of a sentence, as the filter read it (all borrowed). */
 struct entity_token {
-    const char *token;    /* surface form, NUL-terminated */
-    const char *norm;     /* normal form (the matching key) */
-    const char *type;     /* "word", "number", "punct" ...; NULL: unknown */
-    size_t start, end;    /* byte offsets; start == end == 0: unknown */
+    const char *token; /* surface form, NUL-terminated */
+    const char *norm;  /* normal form (the matching key) */
+    const char *type;  /* "word", "number", "punct" ...; NULL: unknown */
+    size_t start, end; /* byte offsets; start == end == 0: unknown */
 };
 
 /* The result for one token. */
 struct entity_tag {
-    char bio;                /* 'B', 'I' or 'O' */
-    enum entity_type type;   /* ENTITY_NONE with 'O' */
-    const char *id;          /* canonical id, "" when none; borrowed from
-                                et, valid until it is freed */
+    char bio;              /* 'B', 'I' or 'O' */
+    enum entity_type type; /* ENTITY_NONE with 'O' */
+    const char *id;        /* canonical id, "" when none; borrowed from
+                              et, valid until it is freed */
 };
 
 /*

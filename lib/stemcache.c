@@ -10,7 +10,7 @@
 /* A slot: one word and its stem, both NUL-terminated. */
 struct slot {
     uint32_t hash;
-    unsigned char klen;     /* 0: empty slot */
+    unsigned char klen; /* 0: empty slot */
     unsigned char slen;
     char key[STEMCACHE_KEY_MAX + 1];
     char stem[STEMCACHE_KEY_MAX + 1];
@@ -19,8 +19,8 @@ struct slot {
 struct stemcache {
     struct sb_stemmer *sb;
     struct slot *slots;
-    size_t mask;            /* nslots - 1, or 0 with no cache */
-    struct buf out;         /* an uncached stem, NUL-terminated */
+    size_t mask;    /* nslots - 1, or 0 with no cache */
+    struct buf out; /* an uncached stem, NUL-terminated */
     unsigned long long lookups, hits;
 };
 
@@ -91,7 +91,7 @@ stemcache_stem(struct stemcache *sc, const char *word, size_t len,
             return sl->stem;
         }
         sl->hash = h;
-        sl->klen = 0;   /* invalid until filled below */
+        sl->klen = 0; /* invalid until filled below */
     }
     st = sb_stemmer_stem(sc->sb, (const sb_symbol *)word, (int)len);
     if (!st)

@@ -56,8 +56,7 @@ tag(struct entity_tagger *et, const char *text)
         if (tags[i].bio == 'B')
             buf_addc(&out, '[');
         buf_adds(&out, toks[i].token);
-        if (tags[i].bio != 'O' &&
-            (i + 1 == n || tags[i + 1].bio != 'I'))
+        if (tags[i].bio != 'O' && (i + 1 == n || tags[i + 1].bio != 'I'))
             buf_addf(&out, "|%s|%s]", entity_type_name(tags[i].type),
                      tags[i].id);
     }
@@ -120,10 +119,11 @@ test_gazetteer(void)
 
     entity_set_flags(et, ENTITY_NO_GUESS);
     is_string("[Huawei|ORG|HUAWEI] ’s [Ascend 910C|PRODUCT|ASCEND_910C] "
-              "ships", tag(et, "Huawei’s Ascend 910C ships"),
+              "ships",
+              tag(et, "Huawei’s Ascend 910C ships"),
               "clitic split off; the longest entry wins");
-    is_string("[Ascend|PRODUCT|ASCEND] chips",
-              tag(et, "Ascend chips"), "a prefix of a longer entry");
+    is_string("[Ascend|PRODUCT|ASCEND] chips", tag(et, "Ascend chips"),
+              "a prefix of a longer entry");
     is_string("made in [China|LOC|CN] .", tag(et, "made in China."),
               "an entry at the end of a sentence");
     is_string("[U.S .|LOC|US] and [United States|LOC|US] and [US|LOC|US]",
@@ -133,8 +133,7 @@ test_gazetteer(void)
               "an all-capitals entry needs capitals in the text");
     is_string("ascend the hill", tag(et, "ascend the hill"),
               "a capitalised entry needs a capital in the text");
-    is_string("[China|LOC|CN] mobile phones",
-              tag(et, "China mobile phones"),
+    is_string("[China|LOC|CN] mobile phones", tag(et, "China mobile phones"),
               "a longest match that fails the case rule falls back to a "
               "shorter one");
     is_string("[China Mobile|ORG|CHINA_MOBILE] said",
@@ -238,26 +237,30 @@ test_entries(void)
     is_int(ENTITY_LAW, entity_type_parse("LAW", 0), "LAW is a name type");
     is_int(ENTITY_NONE, entity_type_parse("MONEY", 0),
            "MONEY is not a name type");
-    is_int(ENTITY_MONEY, entity_type_parse("MONEY", 1),
-           "but a pattern type");
+    is_int(ENTITY_MONEY, entity_type_parse("MONEY", 1), "but a pattern type");
     is_string("QUANTITY", entity_type_name(ENTITY_QUANTITY), "type names");
-    is_int(0, entity_add_name(et, "Nvidia", ENTITY_ORG, "NVIDIA", "a:1",
-                              &prev, &err), "a new entry");
-    is_int(0, entity_add_name(et, "NVIDIA", ENTITY_ORG, "NVIDIA", "a:2",
-                              &prev, &err), "the same again is quiet");
-    is_int(1, entity_add_name(et, "nvidia", ENTITY_ORG, "NV", "a:3",
-                              &prev, &err), "another id is reported");
+    is_int(0,
+           entity_add_name(et, "Nvidia", ENTITY_ORG, "NVIDIA", "a:1", &prev,
+                           &err),
+           "a new entry");
+    is_int(0,
+           entity_add_name(et, "NVIDIA", ENTITY_ORG, "NVIDIA", "a:2", &prev,
+                           &err),
+           "the same again is quiet");
+    is_int(1,
+           entity_add_name(et, "nvidia", ENTITY_ORG, "NV", "a:3", &prev, &err),
+           "another id is reported");
     is_string("a:2", prev, "with the line it overrides");
     is_int(1, (long)entity_nnames(et), "one entry");
-    is_int(-1, entity_add_name(et, "  ", ENTITY_ORG, "X", "a:4", NULL,
-                               &err), "a phrase with no tokens");
+    is_int(-1, entity_add_name(et, "  ", ENTITY_ORG, "X", "a:4", NULL, &err),
+           "a phrase with no tokens");
     is_string("a:4: phrase '  ' has no tokens", err.msg, "says so");
     is_int(-1, entity_add_pattern(et, "(a", ENTITY_DATE, &err),
            "a bad pattern");
     ok(strstr(err.msg, "bad pattern: ") && strstr(err.msg, "at offset 2"),
        "with PCRE2's message and offset: %s", err.msg);
-    is_int(-1, entity_add_cue(et, "two words", ENTITY_CUE_GIVEN, "c:1",
-                              &err), "a cue of two words");
+    is_int(-1, entity_add_cue(et, "two words", ENTITY_CUE_GIVEN, "c:1", &err),
+           "a cue of two words");
     is_string("", tag(et, ""), "an empty sentence");
     entity_tagger_free(et);
 }
