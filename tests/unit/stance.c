@@ -8,7 +8,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "stemcache.h"
 #include "tap.h"
+#include "text.h"
 
 /* A sentence from "key key/ENTITY key:polarity , ..." (space-separated). */
 struct sentence {
@@ -76,6 +78,7 @@ topic(void)
     add(t, STANCE_NEGATOR, "not just", 1);
     add(t, STANCE_CONTRAST, "but", 1.5);
     add(t, STANCE_CONTRAST, "although", 0.7);
+    add(t, STANCE_IRREALIS, "until", -0.6);
     add(t, STANCE_CONCLUSION, "in conclus", 1);
     add(t, STANCE_FURNITURE, "comment", 0);
     return t;
@@ -121,7 +124,7 @@ near(double a, double b)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
     struct stance_topic *t = topic();
     struct stance_params p;
@@ -130,7 +133,8 @@ main(void)
     struct stance_doc *d;
     struct buf b = BUF_INIT;
 
-    plan(42);
+    plan(56);
+    (void)argc;
 
     /* names */
     is_int(STANCE_CUE, stance_kind_parse("cue"), "kind cue");
@@ -283,6 +287,79 @@ main(void)
         stance_doc_evidence(d, 1, &b);
         is_string("smuggl(-4.00)", b.data, "evidence limited to k");
         stance_doc_free(d);
+    }
+
+    /* irrealis: only when it opens a clause */
+    ok(near(one(t, &p, "until they close the gap , no"), -0.9),
+       "until opening a clause: the cue is not (yet) so");
+    ok(near(one(t, &p, "they grow until they close the gap"), 1.5),
+       "until inside a clause is a time, not a condition");
+
+    /* questions weigh less */
+    {
+        const char *v[] = {"x", "do they fall behind ?", "y y y y y y y ."};
+        r = score(t, &p, v, 3, &d);
+        struct stance_sentence s;
+        stance_doc_sentence(d, 1, &s, NULL);
+        ok(near(s.weight, p.question_w * p.lead_w), "a question is damped");
+        stance_doc_free(d);
+    }
+
+    /* a token at a time, as the filter feeds it */
+    {
+        struct stance_token tk[] = {{"they", "", 0, 1}, {"fall", "", 0, 1},
+                                    {"behind", "", 0, 1}, {".", "", 0, 0},
+                                    {"acme", "ACME", 0, 1}};
+        const char *surf[] = {"They", "fell", "behind", ".", "Acme"};
+        long off[][2] = {{0, 4}, {5, 9}, {10, 16}, {16, 17}, {18, 22}};
+        d = stance_doc_new(t, &p);
+        for (int i = 0; i < 4; i++)
+            stance_doc_add_token(d, &tk[i], surf[i], off[i][0], off[i][1]);
+        stance_doc_end_sentence(d);
+        stance_doc_end_sentence(d); /* nothing pending: no sentence */
+        stance_doc_add_token(d, &tk[4], surf[4], off[4][0], off[4][1]);
+        stance_doc_finish(d, &r); /* ends the pending sentence */
+        is_int(2, (int)r.sentences, "sentences from tokens");
+        is_int(5, (int)r.tokens, "tokens counted");
+        struct stance_sentence s;
+        stance_doc_sentence(d, 0, &s, NULL);
+        is_string("They fell behind.", s.text, "text rebuilt from offsets");
+        ok(near(s.raw, -1.5), "keys copied, cue matched");
+        stance_doc_reset(d);
+        stance_doc_finish(d, &r);
+        ok(r.sentences == 0 && r.label == STANCE_NEUTRAL, "reset forgets");
+        stance_doc_free(d);
+    }
+
+    /* loading a topic file: phrases stemmed as stem(1) stems text */
+    {
+        struct sk_err err;
+        struct tokenizer *tk = tokenizer_new(&err);
+        struct stemcache *sc = stemcache_new("english", 0, &err);
+        struct stance_topic *ft = stance_topic_new();
+        char path[4096];
+        const char *slash = strrchr(argv[0], '/');
+        int dl = slash ? (int)(slash - argv[0]) : 1;
+        snprintf(path, sizeof(path), "%.*s/../lexicons/topic-test.tsv", dl,
+                 slash ? argv[0] : ".");
+        ok(tk && sc, "tokenizer and stemmer");
+        ok(stance_is_topic(path), "the test topic is a topic");
+        ok(stance_topic_load(ft, path, tk, sc, &err) == 0, "loads: %s",
+           err.msg);
+        is_int(4, (int)stance_topic_count(ft, STANCE_CUE), "its cues");
+        FILE *fp = fopen("stance-unit-bad.tsv", "w");
+        if (fp) {
+            fputs("# bad\nkind\tphrase\tweight\ncue\tok\t1\ntarget\tx\t0\n", fp);
+            fclose(fp);
+        }
+        ok(stance_topic_load(ft, "stance-unit-bad.tsv", tk, sc, &err) < 0 &&
+           strstr(err.msg, "stance-unit-bad.tsv:4: weight 0 is out of range"),
+           "a bad line: file:line (%s)", err.msg);
+        remove("stance-unit-bad.tsv");
+        ok(!stance_is_topic("no/such/file.tsv"), "a missing file is not a topic");
+        stance_topic_free(ft);
+        stemcache_free(sc);
+        tokenizer_free(tk);
     }
 
     /* a later entry replaces an earlier one */
