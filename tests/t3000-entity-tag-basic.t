@@ -2,7 +2,7 @@
 # entity-tag: BIO tags and ids from a gazetteer, patterns and guesses;
 # columns by name, pass-through, replace in place, empty documents.
 . "$(dirname "$0")/tap.sh"
-plan 17
+plan 19
 
 L="-n -l $TEST_LEXICONS/entity-gaz.tsv -l $TEST_LEXICONS/entity-patterns.tsv -l $TEST_LEXICONS/entity-cues.tsv"
 
@@ -81,6 +81,14 @@ ok "  and patterns see tokens spaced apart without offsets" \
 tokenize empty.txt | entity-tag $L >out
 ok "an empty document's row passes through as O" \
     test "$(sed -n 2p out)" = 'empty.txt	0	0	0	0	empty			O	'
+
+: >nothing.tsv
+entity-tag $L nothing.tsv >out
+ok "empty input: no output, exit 0" test $? = 0 -a ! -s out
+head -1 tok.tsv >hdr.tsv
+entity-tag $L hdr.tsv >out
+ok "header-only input: the header" \
+    test "$(cat out)" = "$(head -1 tok.tsv)	entity	entity_id"
 
 printf 'Acme.\n\nAcme again.\n' | tokenize | entity-tag $L >out
 ok "each sentence is tagged on its own" \
