@@ -2,9 +2,9 @@
 # (sourced after tap.sh; not a test itself).
 #
 # make_tree builds tree/scripts/label-articles (a copy of the script) and
-# tree/bin/ beside it, which the copy uses as its ../bin: each filter there
-# runs the built program from $BIN by its full path, or, for a filter not
-# built yet, a stub that adds the filter's columns.  Tests can then replace
+# tree/bin/ beside it, which the copy uses as its ../bin: a copy of each
+# built program from $BIN, or, for a filter not built yet, a stub that adds
+# the filter's columns.  The tests name the lexicons (-L $SRC/lexicons).  Tests can then replace
 # one stage (to crash it, say) without touching the source tree.
 # make_corpus writes a few articles of our own under corpus/.
 
@@ -17,7 +17,8 @@ make_tree() {
     cp "$SRC/scripts/label-articles" tree/scripts/ || return 1
     for p in $STAGES; do
         if [ -x "$BIN/$p" ]; then
-            printf '#!/bin/sh\nexec "%s" "$@"\n' "$BIN/$p" >"tree/bin/$p"
+            # a copy: a rebuild of bin/ during the test cannot reach it
+            cp "$BIN/$p" "tree/bin/$p" || return 1
         else
             stub_for "$p" >"tree/bin/$p"
         fi
@@ -96,4 +97,95 @@ corpus_docs() {
     printf '%s\n' corpus/2025/june/LOUD.TXT corpus/2025/june/empty.txt \
         corpus/2025/june/notes "corpus/2025/june/with space.txt" \
         corpus/2025/may/foundry.txt corpus/2025/may/memory.txt
+}
+
+# start_sshd: a throw-away sshd on a loopback port, for the --hosts tests.
+# Writes ssh_config with the host aliases la-one and la-two (this sshd),
+# la-dead (a closed port), and exports PARALLEL_SSH to use it.  The
+# sessions get PATH=tree/bin:... (so the test tree's stancekit is "the one
+# installed on the host") and TMPDIR=remote-tmp.  Sets sshd_pid, or
+# returns 1 with the reason in $sshd_why.  No sleeps: sshd -D -e tells us
+# on a fifo when it listens.
+start_sshd() {
+    sshd_pid= sshd_why=
+    sshd=/usr/sbin/sshd
+    [ -x "$sshd" ] || { sshd_why="no $sshd (openssh-server)"; return 1; }
+    command -v ssh >/dev/null 2>&1 || { sshd_why="no ssh (openssh-client)"; return 1; }
+    command -v ssh-keygen >/dev/null 2>&1 || { sshd_why="no ssh-keygen"; return 1; }
+    if [ ! -d /run/sshd ]; then
+        # sshd's privilege-separation folder; only root can make it
+        mkdir -p /run/sshd 2>/dev/null ||
+            { sshd_why="/run/sshd is missing and cannot be created"; return 1; }
+    fi
+    mkdir -p sshd remote-tmp
+    ssh-keygen -q -t ed25519 -N '' -C la-host -f sshd/host_key || return 1
+    ssh-keygen -q -t ed25519 -N '' -C la-user -f sshd/user_key || return 1
+    cp sshd/user_key.pub sshd/authorized_keys
+    user=$(id -un)
+    port=$((20000 + $$ % 20000))
+    tries=0
+    while [ $tries -lt 5 ]; do
+        tries=$((tries + 1))
+        port=$((port + 1))
+        cat >sshd/sshd_config <<EOC
+Port $port
+ListenAddress 127.0.0.1
+HostKey $TMP/sshd/host_key
+AuthorizedKeysFile $TMP/sshd/authorized_keys
+PidFile $TMP/sshd/sshd.pid
+AllowUsers $user
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+SetEnv PATH=$TMP/tree/bin:/usr/local/bin:/usr/bin:/bin TMPDIR=$TMP/remote-tmp LC_ALL=C
+LogLevel INFO
+EOC
+        rm -f sshd/log.fifo
+        mkfifo sshd/log.fifo || return 1
+        "$sshd" -D -e -f "$TMP/sshd/sshd_config" 2>sshd/log.fifo &
+        sshd_pid=$!
+        listening=no
+        exec 6<sshd/log.fifo
+        while IFS= read -r line <&6; do
+            printf '%s\n' "$line" >>sshd/log
+            case $line in *"Server listening"*) listening=yes; break ;; esac
+        done
+        cat <&6 >>sshd/log &
+        exec 6<&-
+        [ $listening = yes ] && break
+        wait "$sshd_pid" 2>/dev/null
+        sshd_pid=
+    done
+    if [ -z "$sshd_pid" ]; then
+        sshd_why="sshd did not start: $(tail -n 1 sshd/log)"
+        return 1
+    fi
+    cat >ssh_config <<EOC
+Host la-one la-two 127.0.0.1
+    HostName 127.0.0.1
+    Port $port
+Host la-dead
+    HostName 127.0.0.1
+    Port 1
+Host *
+    User $user
+    IdentityFile $TMP/sshd/user_key
+    IdentitiesOnly yes
+    UserKnownHostsFile /dev/null
+    StrictHostKeyChecking no
+    BatchMode yes
+    LogLevel ERROR
+EOC
+    PARALLEL_SSH="ssh -F $TMP/ssh_config"
+    export PARALLEL_SSH
+    ssh -F ssh_config la-one true </dev/null >sshd/probe 2>&1 ||
+        { sshd_why="cannot log in: $(tail -n 1 sshd/probe)"; stop_sshd; return 1; }
+    return 0
+}
+
+stop_sshd() {
+    [ -z "${sshd_pid:-}" ] || { kill "$sshd_pid" 2>/dev/null; wait "$sshd_pid" 2>/dev/null; }
+    sshd_pid=
 }

@@ -36,7 +36,7 @@ interrupt() {
     pid=$!
     exec 5>slow.txt         # returns once tokenize has opened the fifo
     if [ "$2" = group ]; then kill -s "$1" -- "-$pid"; else kill -s "$1" "$pid"; fi
-    wait "$pid"
+    { wait "$pid"; } 2>/dev/null
     status=$?
     exec 5>&-
 }
