@@ -260,7 +260,7 @@ main(int argc, char **argv)
     int opt, status = SK_EXIT_OK;
 
     sk_set_progname(argv[0]);
-    lex_search_init(&search, argv[0], SK_DATADIR);
+    lex_search_init(&search, sk_exe_path(), SK_DATADIR);
     while ((opt = getopt_long(argc, argv, "L:l:nuh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'L':
