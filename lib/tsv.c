@@ -78,23 +78,19 @@ tsv_escape(struct buf *out, const char *s, size_t len)
 void
 tsv_put_field(FILE *out, const char *s, size_t len)
 {
-    size_t i, from = 0;
+    static struct buf escaped;
+    size_t i;
 
-    for (i = 0; i < len; i++) {
-        const char *rep;
-
-        switch (s[i]) {
-        case '\\': rep = "\\\\"; break;
-        case '\t': rep = "\\t"; break;
-        case '\n': rep = "\\n"; break;
-        case '\r': rep = "\\r"; break;
-        default: continue;
-        }
-        fwrite(s + from, 1, i - from, out);
-        fwrite(rep, 1, 2, out);
-        from = i + 1;
+    for (i = 0; i < len; i++)
+        if (s[i] == '\\' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+            break;
+    if (i == len) {
+        fwrite(s, 1, len, out);
+        return;
     }
-    fwrite(s + from, 1, len - from, out);
+    buf_reset(&escaped);
+    tsv_escape(&escaped, s, len);
+    fwrite(escaped.data, 1, escaped.len, out);
 }
 
 int

@@ -18,11 +18,15 @@ next_seq(const uint8_t *s, size_t i, size_t len, int *ok)
     return (size_t)j;
 }
 
-size_t
-utf8_invalid_at(const char *str, size_t len)
+/*
+ * Offset of the first ill-formed sequence at or after from, or len;
+ * *bad_len gets its length.
+ */
+static size_t
+next_invalid(const char *str, size_t len, size_t from, size_t *bad_len)
 {
     const uint8_t *s = (const uint8_t *)str;
-    size_t i = 0, at;
+    size_t i = from, at, n;
     int ok;
 
     while (i < len) {
@@ -31,32 +35,34 @@ utf8_invalid_at(const char *str, size_t len)
             continue;
         }
         at = i;
-        i += next_seq(s, i, len, &ok);
-        if (!ok)
+        n = next_seq(s, i, len, &ok);
+        if (!ok) {
+            *bad_len = n;
             return at;
+        }
+        i += n;
     }
+    *bad_len = 0;
     return len;
 }
 
-void
-utf8_repair(struct buf *out, const char *str, size_t len)
+size_t
+utf8_invalid_at(const char *s, size_t len)
 {
-    const uint8_t *s = (const uint8_t *)str;
-    size_t i = 0, at, from = 0;
-    int ok;
+    size_t n;
 
-    while (i < len) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        at = i;
-        i += next_seq(s, i, len, &ok);
-        if (ok)
-            continue;
-        buf_add(out, str + from, at - from);
+    return next_invalid(s, len, 0, &n);
+}
+
+void
+utf8_repair(struct buf *out, const char *s, size_t len)
+{
+    size_t from = 0, at, n;
+
+    while ((at = next_invalid(s, len, from, &n)) < len) {
+        buf_add(out, s + from, at - from);
         buf_add(out, "\xef\xbf\xbd", 3);
-        from = i;
+        from = at + n;
     }
-    buf_add(out, str + from, len - from);
+    buf_add(out, s + from, len - from);
 }
