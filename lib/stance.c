@@ -396,7 +396,7 @@ first_word(const struct stance_token *toks, size_t n)
  */
 static double
 negation(const struct stance_doc *d, const struct stance_token *toks,
-         size_t at, const struct span *neg, size_t nneg,
+         size_t at, size_t prev_end, const struct span *neg, size_t nneg,
          const struct span *irr, size_t nirr)
 {
     double f = 1.0;
@@ -415,6 +415,10 @@ negation(const struct stance_doc *d, const struct stance_token *toks,
         lo--;
         words++;
     }
+    /* a negator belongs to the first cue after it (or the cue holding
+     * it): "cannot make ... gets shorter" negates only "make" */
+    if (lo < prev_end)
+        lo = prev_end;
     for (size_t i = 0; i < nneg; i++)
         if (neg[i].start >= lo && neg[i].start + neg[i].len <= at)
             f *= neg[i].e->weight;
@@ -520,7 +524,9 @@ stance_doc_add_sentence(struct stance_doc *d,
     k = find_all(d, STANCE_CUE, toks, n);
     for (size_t i = 0; i < k; i++) {
         const struct span *m = &d->m[i];
-        double nf = negation(d, toks, m->start, neg, nneg, irr, nirr);
+        size_t prev_end = i ? d->m[i - 1].start + d->m[i - 1].len : 0;
+        double nf = negation(d, toks, m->start, prev_end, neg, nneg, irr,
+                             nirr);
         double cf = contrast(toks, m->start, con, ncon, opening);
         unsigned fl = (nf != 1.0 ? HIT_NEGATED : 0) |
                       (cf != 1.0 ? HIT_CONTRAST : 0);

@@ -17,7 +17,9 @@
  *     it.  A key "@ID" matches a run of tokens whose entity_id is ID.
  *  2. Cues.  A cue's value is its weight, times the multiplier of each
  *     negator that ends within neg_window word tokens before it (the
- *     window stops at punctuation), times contrast factors: a contrast
+ *     window stops at punctuation and at the end of the previous cue: a
+ *     negator belongs to the first cue after it, or to the cue holding
+ *     it), times contrast factors: a contrast
  *     entry of weight w multiplies cues after it in the sentence by w and
  *     cues before it by 2 - w (w < 1, a concession such as "although",
  *     only reaches to the end of its clause).  An irrealis entry ("until",
