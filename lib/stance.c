@@ -62,7 +62,7 @@ stance_params_init(struct stance_params *p)
 {
     p->threshold = 0.05;
     p->min_evidence = 0.5;
-    p->neg_window = 3;
+    p->neg_window = 1;
     p->target_window = 10;
     p->target_scale = 0.25;
     p->headline_w = 2.0;
@@ -410,18 +410,18 @@ negation(const struct stance_doc *d, const struct stance_token *toks,
         if (j == at)
             f *= irr[i].e->weight;
     }
-    size_t lo = at, words = 0;
-    while (lo > 0 && toks[lo - 1].is_word && words < (size_t)d->params->neg_window) {
+    /* the words between a negator and the cue: fewer than neg_window,
+     * no punctuation; and a negator belongs to the first cue after it (or
+     * the cue holding it): "cannot make ... gets shorter" negates "make" */
+    size_t lo = at;
+    while (lo > prev_end && toks[lo - 1].is_word &&
+           at - lo + 1 < (size_t)d->params->neg_window)
         lo--;
-        words++;
-    }
-    /* a negator belongs to the first cue after it (or the cue holding
-     * it): "cannot make ... gets shorter" negates only "make" */
-    if (lo < prev_end)
-        lo = prev_end;
-    for (size_t i = 0; i < nneg; i++)
-        if (neg[i].start >= lo && neg[i].start + neg[i].len <= at)
+    for (size_t i = 0; i < nneg; i++) {
+        size_t end = neg[i].start + neg[i].len;
+        if (neg[i].start >= prev_end && end <= at && end >= lo)
             f *= neg[i].e->weight;
+    }
     return f;
 }
 

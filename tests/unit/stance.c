@@ -76,6 +76,8 @@ topic(void)
     add(t, STANCE_NEGATOR, "not", -0.8);
     add(t, STANCE_NEGATOR, "far from", -0.8);
     add(t, STANCE_NEGATOR, "not just", 1);
+    add(t, STANCE_NEGATOR, "not a", -0.8);
+    add(t, STANCE_NEGATOR, "cannot", -0.8);
     add(t, STANCE_CONTRAST, "but", 1.5);
     add(t, STANCE_CONTRAST, "although", 0.7);
     add(t, STANCE_IRREALIS, "until", -0.6);
@@ -133,7 +135,7 @@ main(int argc, char **argv)
     struct stance_doc *d;
     struct buf b = BUF_INIT;
 
-    plan(56);
+    plan(57);
     (void)argc;
 
     /* names */
@@ -153,8 +155,10 @@ main(int argc, char **argv)
        "not a sign of weakness");
     ok(near(one(t, &p, "not , in fact , fall behind"), -1.5),
        "negation stops at punctuation");
-    ok(near(one(t, &p, "not one two three fall behind"), -1.5),
-       "negation reaches three words only");
+    ok(near(one(t, &p, "not really fall behind"), -1.5),
+       "negation reaches the next word only");
+    ok(near(one(t, &p, "thing we cannot do fall behind"), -1.5),
+       "a negator belongs to the word after it");
     ok(near(one(t, &p, "not just a breakthrough"), 1.5),
        "longer negator entry cancels: not just");
     ok(near(one(t, &p, "i would not bet against them"), 2.0),
