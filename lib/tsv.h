@@ -100,7 +100,8 @@ const char *tsv_row_raw(const struct tsv_row *row, size_t col, size_t *len);
 
 /*
  * Field col unescaped and NUL-terminated; *len (may be NULL) its length.
- * The pointer stays valid until the row is read into again.
+ * The pointer stays valid until the row is read or copied into again;
+ * decoding other fields of the same row does not move it.
  */
 const char *tsv_row_get(struct tsv_row *row, size_t col, size_t *len);
 

@@ -59,7 +59,7 @@ main(void)
     const char *s;
     size_t len;
 
-    plan(27);
+    plan(28);
 
     is_string("a\tb\tx\n1\t2\tv\n", run_filter("a\tb\n1\t2\n", &status, &err),
               "appends a new column");
@@ -129,6 +129,16 @@ main(void)
     s = tsv_row_raw(&row, 1, &len);
     ok(len == 4 && memcmp(s, "a\\tb", 4) == 0, "raw keeps the escapes");
     is_int(42, tsv_row_long(&row, 2), "a number field");
+    {
+        /* pointers from tsv_row_get stay put while other fields decode */
+        const char *first = tsv_row_get(&row, 0, NULL);
+        const char *second = tsv_row_get(&row, 1, NULL);
+
+        tsv_row_get(&row, 2, NULL);
+        ok(first == tsv_row_get(&row, 0, NULL) && strcmp(first, "d") == 0 &&
+               strcmp(second, "a\tb") == 0,
+           "decoded fields do not move");
+    }
     tsv_reader_free(r);
     fclose(in);
     tsv_row_release(&row);
