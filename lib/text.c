@@ -180,7 +180,11 @@ is_terminal(const char *s, const struct text_token *t)
 static int
 is_bullet(const char *s, const struct text_token *t)
 {
-    UChar32 c = first_char(s + t->start, t->end - t->start);
+    UChar32 c;
+
+    if ((unsigned char)s[t->start] != 0xe2) /* all bullets are U+2xxx */
+        return 0;
+    c = first_char(s + t->start, t->end - t->start);
 
     return t->type != TEXT_WORD &&
            (c == 0x2022 || c == 0x2043 || c == 0x2023 || c == 0x25e6 ||
@@ -325,13 +329,18 @@ collect_bounds(struct tokenizer *tk)
 static enum text_type
 classify(const char *s, int32_t from, int32_t to, int32_t status, int *skip)
 {
-    UChar32 c = first_char(s + from, (size_t)(to - from));
+    UChar32 c;
 
     *skip = 0;
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
         return TEXT_NUMBER;
     if (status >= UBRK_WORD_LETTER)
         return TEXT_WORD;
+    if (s[from] == ' ' || s[from] == '\n') {
+        *skip = 1; /* the common case, without decoding */
+        return TEXT_SYMBOL;
+    }
+    c = first_char(s + from, (size_t)(to - from));
     if (c < 0)
         return TEXT_SYMBOL; /* an ill-formed byte, read as U+FFFD */
     if (u_isUWhiteSpace(c) || u_charType(c) == U_CONTROL_CHAR ||
