@@ -214,6 +214,9 @@ test_guesses(void)
     is_string("Chief Executive [Jane Roe|MISC|] spoke",
               tag(et, "Chief Executive Jane Roe spoke"),
               "job words are trimmed");
+    is_string("the [University of China|ORG|] said",
+              tag(et, "the University of China said"),
+              "an organisation word, 'of' and a known place");
     is_string("By [Jane Roe|PER|]", tag(et, "By Jane Roe"),
               "a byline is a PER, not a headline");
     is_string("By Staff Reporter", tag(et, "By Staff Reporter"),
@@ -272,7 +275,7 @@ main(void)
 
     if (!(tk = tokenizer_new(&err)))
         bail("tokenizer: %s", err.msg);
-    plan(45);
+    plan(46);
     test_entries();
     test_gazetteer();
     test_patterns();
