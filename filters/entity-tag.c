@@ -283,11 +283,13 @@ main(int argc, char **argv)
             unbuffered = 1;
             break;
         case 'h':
+            lex_search_release(&search);
             fputs(usage_text, stdout);
             return sk_close_stdout();
         case OPT_VERSION:
             sk_print_version();
         default:
+            lex_search_release(&search);
             fprintf(stderr, "Try '%s --help' for more information.\n",
                     sk_progname());
             return SK_EXIT_USAGE;
