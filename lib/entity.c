@@ -184,6 +184,17 @@ static const char *const abbrevs[] = {
     "co", "corp", "inc", "jr", "ltd", "sr",
 };
 
+/* Verbs of speech: the name next to one is a person ("Smith said"). */
+static const char *const speech[] = {
+    "added", "argued", "asked",  "explained", "insisted", "noted",  "replied",
+    "said",  "says",   "stated", "told",      "warned",   "writes", "wrote",
+};
+
+/* Prepositions of place: "in Kingston" is a place. */
+static const char *const place_preps[] = {
+    "across", "in", "near", "outside", "throughout",
+};
+
 /* Lower-case words allowed inside a name, between capitalised ones. */
 static const char *const connectors[] = {
     "&",  "al", "and", "bin", "da", "de", "del", "della", "den", "der", "des",
@@ -1021,6 +1032,21 @@ sentence_initial(const struct entity_token *toks, size_t i)
     return 1;
 }
 
+/* "Malaysian", "Japanese", "Danish": a nationality word, not a place. */
+static int
+demonym_like(const char *norm)
+{
+    static const char *const ends[] = {"ian", "ese", "ish", "ean", "ic"};
+    size_t i, n = strlen(norm), k;
+
+    for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+        k = strlen(ends[i]);
+        if (n > k + 2 && strcmp(norm + n - k, ends[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The norm of the word before i, skipping a '.' touching it ("Mr."). */
 static const char *
 word_before(const struct entity_token *toks, size_t i)
@@ -1063,10 +1089,20 @@ guess_span(struct entity_tagger *et, const struct entity_token *toks, size_t n,
     else if (before && strcmp(before, "by") == 0 &&
              sentence_initial(toks, a - 1) && b - a <= 3 && words == b - a)
         type = ENTITY_PER; /* a byline */
-    else if (words < 2 && !is_cue(et, ENTITY_CUE_GIVEN, first))
-        return;
-    else if (words < 2)
+    else if (is_cue(et, ENTITY_CUE_GIVEN, first) && words < 2)
         type = ENTITY_PER; /* "Harry" */
+    else if (words == b - a && b - a <= 3 &&
+             (!sentence_initial(toks, a) || words > 1) &&
+             ((b < n && IN_LIST(speech, toks[b].norm)) ||
+              (before && IN_LIST(speech, before))))
+        type = ENTITY_PER; /* "Smith said", "said Jane Roe" */
+    else if (words == b - a && b - a <= 3 && before &&
+             IN_LIST(place_preps, before) && !sentence_initial(toks, a) &&
+             (words > 1 ||
+              ((et->tshape[a] & SH_LOWER) && !demonym_like(toks[a].norm))))
+        type = ENTITY_LOC; /* "in Kingston", not "in AI", "in Malaysian" */
+    else if (words < 2)
+        return;
     else if (is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm) ||
              (b - a > 2 && IN_LIST(org_heads, first) &&
               strcmp(toks[a + 1].norm, "of") == 0))
@@ -1221,9 +1257,9 @@ entity_lists_sorted(void)
         size_t n;
     } lists[] = {
 #define L(x) {x, sizeof(x) / sizeof((x)[0])}
-        L(func_words),   L(titles),       L(roles),
-        L(not_names),    L(org_suffixes), L(org_heads),
-        L(loc_suffixes), L(abbrevs),      L(connectors),
+        L(func_words),   L(titles),    L(roles),        L(not_names),
+        L(org_suffixes), L(org_heads), L(loc_suffixes), L(abbrevs),
+        L(connectors),   L(speech),    L(place_preps),
 #undef L
     };
     size_t l, i;

@@ -200,9 +200,17 @@ test_guesses(void)
               tag(et, "Zhao Minghui visited the Pearl River and the Bank of "
                       "Somewhere"),
               "surname first; place and organisation words");
-    is_string("[Tom Ashdown|MISC|] and [Jane Roe|MISC|] wrote",
+    is_string("[Tom Ashdown|MISC|] and [Jane Roe|PER|] wrote",
               tag(et, "Tom Ashdown and Jane Roe wrote"),
-              "'and' separates two names");
+              "'and' separates two names; a verb of speech makes a PER");
+    is_string("Officials said [Okafor|PER|] told [Pearl Shore|PER|]",
+              tag(et, "Officials said Okafor told Pearl Shore"),
+              "but not for a sentence-initial word alone");
+    is_string("offices in [Kingston|LOC|] , near [Lower Ruritania|LOC|] , "
+              "not in AI or in Malaysian hands",
+              tag(et, "offices in Kingston, near Lower Ruritania, not in AI "
+                      "or in Malaysian hands"),
+              "a preposition of place makes a LOC");
     is_string("[Procter and Gamble Co|ORG|] sells",
               tag(et, "Procter and Gamble Co sells"),
               "but not an organisation's");
@@ -275,7 +283,7 @@ main(void)
 
     if (!(tk = tokenizer_new(&err)))
         bail("tokenizer: %s", err.msg);
-    plan(46);
+    plan(48);
     test_entries();
     test_gazetteer();
     test_patterns();
