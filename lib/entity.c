@@ -1032,6 +1032,16 @@ sentence_initial(const struct entity_token *toks, size_t i)
     return 1;
 }
 
+/* Does [a, b) hold a connector ("of", "and")?  Then it is no person. */
+static int
+has_connector(const struct entity_token *toks, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (IN_LIST(connectors, toks[a].norm))
+            return 1;
+    return 0;
+}
+
 /* "Malaysian", "Japanese", "Danish": a nationality word, not a place. */
 static int
 demonym_like(const char *norm)
@@ -1111,10 +1121,10 @@ guess_span(struct entity_tagger *et, const struct entity_token *toks, size_t n,
         type = ENTITY_LOC;
     else if ((is_cue(et, ENTITY_CUE_GIVEN, first) ||
               is_cue(et, ENTITY_CUE_GIVEN_RUN, first)) &&
-             words <= 4 && words == b - a)
+             words <= 4 && !has_connector(toks, a, b))
         type = ENTITY_PER; /* "John Smith", "Will Rogers" */
-    else if (is_cue(et, ENTITY_CUE_SURNAME, first) && b - a <= 3 &&
-             words == b - a)
+    else if (is_cue(et, ENTITY_CUE_SURNAME, first) && words <= 3 &&
+             !has_connector(toks, a, b))
         type = ENTITY_PER; /* "Zhao Minghui" */
     /* "Acme Corp." takes its '.' */
     if (b < n && IN_LIST(abbrevs, toks[b - 1].norm) &&
