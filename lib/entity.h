@@ -17,9 +17,14 @@
  *     words (joined by "of", "and", "&", "de" ...) that is not a headline
  *     in title case, without a sentence-initial function word ("The",
  *     "But").  Its type comes from clear cues: a title before it ("Mr.",
- *     "Dr.", "Sen.") makes a PER (one word is enough), a company suffix
- *     ("Inc.", "Corp.", "Ltd.", "Group") an ORG, a place word ("City",
- *     "Province", "River") a LOC; otherwise it is MISC.
+ *     "Dr.", "Sen.") or a byline ("By Jane Roe") makes a PER (one word is
+ *     enough after a title), a company suffix ("Inc.", "Corp.", "Ltd.",
+ *     "Group") an ORG, as does "Bank of" + a known place, a place word
+ *     ("City", "Province", "River") a LOC; a known given name first or a
+ *     family name first ("Zhao Minghui", cue words from entity-cues.tsv)
+ *     a PER; a verb of speech next to it ("Okafor said") a PER, a
+ *     preposition of place before it ("in Kingston") a LOC; otherwise it
+ *     is MISC.  A known given name alone is a PER.
  *
  * Gazetteer and pattern matches compete: the longest (in tokens) wins;
  * at equal length the gazetteer wins, then the earlier pattern.  A MODEL
