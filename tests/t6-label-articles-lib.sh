@@ -19,6 +19,8 @@ make_tree() {
         if [ -x "$BIN/$p" ]; then
             # a copy: a rebuild of bin/ during the test cannot reach it
             cp "$BIN/$p" "tree/bin/$p" || return 1
+            "tree/bin/$p" --version >/dev/null 2>&1 ||
+                { echo "# $BIN/$p does not run (being rebuilt?)"; return 1; }
         else
             stub_for "$p" >"tree/bin/$p"
         fi
