@@ -164,17 +164,25 @@ row_split(struct tsv_row *row, struct sk_err *err)
     row_reserve_fields(row, 16);
     row->start[n++] = 0;
     for (i = 0; i < len; i++) {
-        if (s[i] == '\t') {
-            row_reserve_fields(row, n + 1);
-            row->start[n++] = i + 1;
-        } else if (s[i] == '\\') {
+        /* jump to the next TAB or backslash: the rest is field content */
+        const char *tab = memchr(s + i, '\t', len - i);
+        const char *esc = memchr(s + i, '\\', (tab ? (size_t)(tab - s) : len) - i);
+
+        if (esc) {
+            i = (size_t)(esc - s);
             if (i + 1 >= len || s[i + 1] == '\t')
                 return sk_fail(err, "field %zu ends in a lone backslash", n);
             if (!strchr("\\tnr", s[i + 1]))
                 return sk_fail(err, "field %zu has an unknown escape '\\%c'",
                                n, s[i + 1]);
             i++;
+            continue;
         }
+        if (!tab)
+            break;
+        i = (size_t)(tab - s);
+        row_reserve_fields(row, n + 1);
+        row->start[n++] = i + 1;
     }
     row->start[n] = len + 1;
     row->nfields = n;
@@ -509,10 +517,20 @@ void
 tsv_write_row(const struct tsv_reader *r, const struct tsv_row *row,
               FILE *out)
 {
-    size_t i, n = tsv_out_ncols(r), len;
+    size_t i = 0, n = tsv_out_ncols(r), len;
     const char *s;
 
-    for (i = 0; i < n; i++) {
+    /* no input column replaced: the line as read, then the new columns */
+    for (i = 0; i < r->ncols && i < row->ocap; i++)
+        if (row->set_at[i])
+            break;
+    if (i == r->ncols || i == row->ocap) {
+        fwrite(row->line.data, 1, row->line.len, out);
+        i = r->ncols;
+    } else {
+        i = 0;
+    }
+    for (; i < n; i++) {
         if (i)
             putc('\t', out);
         if (i < row->ocap && row->set_at[i]) {

@@ -1,5 +1,8 @@
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 #include <unicode/utf8.h>
 
 /*
@@ -30,6 +33,14 @@ next_invalid(const char *str, size_t len, size_t from, size_t *bad_len)
     int ok;
 
     while (i < len) {
+        uint64_t word;
+
+        /* ASCII eight bytes at a time */
+        if (i + 8 <= len && (memcpy(&word, s + i, 8),
+                             (word & 0x8080808080808080u) == 0)) {
+            i += 8;
+            continue;
+        }
         if (s[i] < 0x80) {
             i++;
             continue;
