@@ -14,11 +14,16 @@ run() { "$LA" $LEXOPTS "$@"; }
 # --- which files, and the same result as the chain run directly
 corpus_docs >docs.expected
 reference docs.expected >expected
-ok "the reference run labelled six documents" test "$(wc -l <expected)" -eq 7
+ok "the reference run labelled every document" \
+    test "$(wc -l <expected)" -eq $(($(wc -l <docs.expected) + 1))
 
 run -j 2 corpus >out 2>err
 ok "a folder run is exit 0" test $? = 0 || { sed "s/^/# /" err; false; }
-ok "and says nothing on stderr" test ! -s err
+if command -v file >/dev/null 2>&1; then
+    ok "and says nothing on stderr" test ! -s err
+else
+    ok "and says that file(1) is missing" grep -q "file(1) is not installed" err
+fi
 cut -f 1 out | tail -n +2 >docs.got
 ok "folders: *.txt (any case) and other text files, hidden ones skipped" \
     test_cmp docs.expected docs.got
