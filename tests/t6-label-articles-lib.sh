@@ -118,8 +118,10 @@ start_sshd() {
     [ -x "$sshd" ] || { sshd_why="no $sshd (openssh-server)"; return 1; }
     command -v ssh >/dev/null 2>&1 || { sshd_why="no ssh (openssh-client)"; return 1; }
     command -v ssh-keygen >/dev/null 2>&1 || { sshd_why="no ssh-keygen"; return 1; }
-    if [ ! -d /run/sshd ]; then
-        # sshd's privilege-separation folder; only root can make it
+    if [ ! -d /run/sshd ] && [ "$(id -u)" = 0 ]; then
+        # sshd run by root chroots its unprivileged child into this empty
+        # folder (Debian's service makes it at boot); run by another user,
+        # sshd needs no such folder
         mkdir -p /run/sshd 2>/dev/null ||
             { sshd_why="/run/sshd is missing and cannot be created"; return 1; }
     fi
@@ -186,8 +188,11 @@ Host *
 EOC
     PARALLEL_SSH="ssh -F $TMP/ssh_config"
     export PARALLEL_SSH
-    ssh -F ssh_config la-one true </dev/null >sshd/probe 2>&1 ||
-        { sshd_why="cannot log in: $(tail -n 1 sshd/probe)"; stop_sshd; return 1; }
+    if ! ssh -F ssh_config la-one true </dev/null >sshd/probe 2>&1; then
+        stop_sshd
+        sshd_why="cannot log in: $(tail -n 1 sshd/probe) (sshd: $(grep -v -e 'Server listening' -e 'Received signal' sshd/log | head -n 1))"
+        return 1
+    fi
     return 0
 }
 
