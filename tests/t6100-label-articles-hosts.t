@@ -15,7 +15,7 @@ make_tree || bail "cannot build the test tree"
 trap 'stop_sshd; rm -rf "$TMP"' EXIT
 start_sshd || skip_all "$sshd_why"
 
-plan 24
+plan 26
 make_corpus || bail "cannot write the corpus"
 mkdir many
 i=0
@@ -40,6 +40,10 @@ ok "results equal the local run, document for document" test_cmp local.tsv out
 ok "the remote temporary folders are gone" test -z "$(ls -A remote-tmp)"
 ok "the local temporary folder and ssh sockets are gone" \
     test -z "$(ls -A local-tmp)"
+
+run -S 127.0.0.1,127.0.0.1 --batch-size 40 corpus many >out 2>err
+ok "-S 127.0.0.1,127.0.0.1: exit 0" test $? = 0
+ok "-S 127.0.0.1,127.0.0.1: the same results" test_cmp local.tsv out
 
 # --- the user's own topic file travels with the job
 sed 's/^cue	\(breakthroughs*\)	.*/cue	\1	-9/' \
