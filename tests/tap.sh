@@ -27,8 +27,10 @@ cd "$TMP" || exit 1
 # VALGRIND (make check VALGRIND=1): every built program runs under valgrind
 # memcheck through a wrapper of the same name in a folder put first in
 # PATH.  A memory error or a leak (definite, indirect) makes the program
-# exit 99, which no test expects.  Tests that make huge inputs divide their
-# sizes by tap_shrink (1; 100 under valgrind, which is some 50 times slower).
+# exit 99 and fails the test file at its end, whatever its tests checked
+# (tests/valgrind.supp: PCRE2 JIT code only).
+# Tests that make huge inputs divide their sizes by tap_shrink (1; 100
+# under valgrind, which is some 50 times slower).
 tap_shrink=1
 if [ -n "${VALGRIND-}" ] && [ "${VALGRIND-}" != 0 ]; then
     tap_shrink=100
@@ -36,13 +38,26 @@ if [ -n "${VALGRIND-}" ] && [ "${VALGRIND-}" != 0 ]; then
     mkdir "$TMP/.valgrind"
     for tap_prog in "$BIN"/*; do
         [ -x "$tap_prog" ] || continue
-        printf '#!/bin/sh\nexec %s -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$@"\n' \
-            "$VALGRIND" "$tap_prog" >"$TMP/.valgrind/${tap_prog##*/}"
+        printf '#!/bin/sh\nexec %s -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --suppressions="%s" --log-file="%s/log.%%p" "%s" "$@"\n' \
+            "$VALGRIND" "$SRC/tests/valgrind.supp" "$TMP/.valgrind" "$tap_prog" \
+            >"$TMP/.valgrind/${tap_prog##*/}"
         chmod +x "$TMP/.valgrind/${tap_prog##*/}"
     done
     PATH=$TMP/.valgrind:$PATH
     BIN=$TMP/.valgrind
     export PATH BIN
+    # at exit, any report fails the test file, whatever its tests checked
+    tap_valgrind_report() {
+        for tap_log in "$TMP"/.valgrind/log.*; do
+            [ -s "$tap_log" ] || continue
+            echo "# valgrind found errors:"
+            sed 's/^/#   /' "$tap_log"
+            tap_vg_failed=1
+        done
+        rm -rf "$TMP"
+        [ -z "${tap_vg_failed-}" ] || exit 1
+    }
+    trap tap_valgrind_report EXIT
 fi
 
 tap_count=0
