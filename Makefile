@@ -43,7 +43,7 @@ LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:.c=.o)
 LIB       = lib/libstancekit.a
 PROGS     = $(patsubst filters/%.c,bin/%,$(sort $(wildcard filters/*.c)))
-MANPAGES  = $(sort $(wildcard filters/*.1))
+MANPAGES  = $(sort $(wildcard filters/*.1 scripts/*.1))
 UNIT_SRC  = $(sort $(wildcard tests/unit/*.c))
 UNIT_T    = $(UNIT_SRC:.c=.t)
 HEADERS   = $(wildcard lib/*.h) tests/tap.h

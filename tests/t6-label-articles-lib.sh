@@ -90,11 +90,15 @@ EOF
     printf 'A name with a space.  Export controls are working.\n' \
         >"corpus/2025/june/with space.txt"
     printf '\000\001\002\003binary\377\376' >corpus/2025/june/image.dat
+    printf 'file\tlabel\nLOUD.TXT\toptimistic\n' >corpus/2025/june/labels.tsv
+    printf '# Notes\nText with an extension that is not .txt.\n' \
+        >corpus/2025/README.md
     printf 'A draft, hidden: never labelled.\n' >corpus/.drafts/draft.txt
     printf 'Hidden file.\n' >corpus/2025/.hidden.txt
 }
 
 # the documents make_corpus expects label-articles to find, in doc order
+# (labels.tsv and README.md have other extensions: not articles)
 # (the file without a suffix only when file(1) is there to call it text)
 corpus_docs() {
     printf '%s\n' corpus/2025/june/LOUD.TXT corpus/2025/june/empty.txt
