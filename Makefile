@@ -126,9 +126,8 @@ install: all
 	done
 
 uninstall:
-	rm -f $(patsubst bin/%,$(DESTDIR)$(BINDIR)/%,$(PROGS))
-	rm -f $(patsubst scripts/%,$(DESTDIR)$(BINDIR)/%,$(SCRIPTS))
-	rm -f $(patsubst filters/%,$(DESTDIR)$(MANDIR)/man1/%,$(MANPAGES))
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(PROGS) $(SCRIPTS)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MANPAGES)))
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

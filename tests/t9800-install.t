@@ -27,5 +27,5 @@ else
     skip "installed entity-tag finds the installed lexicons" "no entity-tag yet"
 fi
 make -C src PREFIX="$prefix" uninstall >uninstall.log 2>&1
-ok "make uninstall removes the programs" test ! -e "$prefix/bin/tokenize"
+ok "make uninstall removes the programs and pages" test ! -e "$prefix/bin/tokenize" -a ! -e "$prefix/share/man/man1/label-articles.1"
 ok "and the lexicons" test ! -e "$prefix/share/stancekit"
