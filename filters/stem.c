@@ -40,73 +40,46 @@ static const struct option longopts[] = {
 
 static struct stemcache *sc;
 static int unbuffered;
-static char **first_cols; /* the first input's columns, to compare */
-static size_t first_ncols;
-static int header_written;
 
 /*
- * A later file must have the columns of the first, so that the output
- * stays one table.  Returns 0 or -1 with a message already printed.
+ * Stems the token stream of the given files (standard input when none).
+ * Returns SK_EXIT_OK, or SK_EXIT_FAIL after reporting a bad line, a
+ * missing column or a file that could not be read (the others go on).
  */
 static int
-check_header(struct tsv_reader *r)
+stem_inputs(char *const *paths, size_t npaths)
 {
-    size_t i, n = tsv_ncols(r);
-
-    if (!first_cols) {
-        first_cols = xcalloc(n, sizeof(*first_cols));
-        for (i = 0; i < n; i++)
-            first_cols[i] = xstrdup(tsv_colname(r, i));
-        first_ncols = n;
-        return 0;
-    }
-    for (i = 0; i < n && i < first_ncols; i++)
-        if (strcmp(first_cols[i], tsv_colname(r, i)) != 0)
-            break;
-    if (i < n || n != first_ncols) {
-        sk_warn("%s:1: header differs from the first input's", tsv_name(r));
-        return -1;
-    }
-    return 0;
-}
-
-static int
-stem_stream(FILE *fp, const char *name)
-{
-    struct tsv_reader *r = tsv_reader_new(fp, name);
+    struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct tsv_row row = TSV_ROW_INIT;
     struct sk_err err;
     long ncol, tcol;
     size_t scol, len, slen, raw_len;
     unsigned long n = 0;
-    int rc;
+    int rc, status = SK_EXIT_OK;
 
-    if ((rc = tsv_read_header(r, &err)) <= 0) {
-        if (rc < 0)
-            sk_warn("%s", err.msg);
-        tsv_reader_free(r);
-        return rc;
-    }
-    if ((ncol = tsv_require(r, "norm", "tokenize", &err)) < 0) {
+    while ((rc = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
         sk_warn("%s", err.msg);
-        tsv_reader_free(r);
-        return -1;
+        status = SK_EXIT_FAIL;
     }
+    if (rc > 0 && (ncol = tsv_require(r, "norm", "tokenize", &err)) < 0)
+        rc = -1;
+    if (rc <= 0)
+        goto done;
     tcol = tsv_find(r, "type");
     scol = tsv_add_column(r, "stem");
-    if (check_header(r) < 0) {
-        tsv_reader_free(r);
-        return -1;
-    }
-    if (!header_written) {
-        tsv_write_header(r, stdout);
-        header_written = 1;
-    }
-    while ((rc = tsv_read_row(r, &row, &err)) > 0) {
-        const char *norm = tsv_row_get(&row, (size_t)ncol, &len);
-        const char *type =
-            tcol >= 0 ? tsv_row_raw(&row, (size_t)tcol, &raw_len) : NULL;
+    tsv_write_header(r, stdout);
+    while ((rc = tsv_read_row(r, &row, &err)) != 0) {
+        const char *norm, *type;
 
+        if (rc == TSV_INPUT_FAILED) {
+            sk_warn("%s", err.msg);
+            status = SK_EXIT_FAIL;
+            continue;
+        }
+        if (rc < 0)
+            break;
+        norm = tsv_row_get(&row, (size_t)ncol, &len);
+        type = tcol >= 0 ? tsv_row_raw(&row, (size_t)tcol, &raw_len) : NULL;
         if (!type || (raw_len == 4 && memcmp(type, "word", 4) == 0)) {
             const char *st = stemcache_stem(sc, norm, len, &slen);
 
@@ -122,28 +95,14 @@ stem_stream(FILE *fp, const char *name)
         if ((++n & 0xffff) == 0)
             sk_check_stdout();
     }
-    if (rc < 0)
+done:
+    if (rc < 0) {
         sk_warn("%s", err.msg);
+        status = SK_EXIT_FAIL;
+    }
     tsv_row_release(&row);
     tsv_reader_free(r);
-    return rc;
-}
-
-static int
-stem_file(const char *path)
-{
-    FILE *fp;
-    int rc;
-
-    if (strcmp(path, "-") == 0)
-        return stem_stream(stdin, "<stdin>");
-    if (!(fp = fopen(path, "r"))) {
-        sk_warn("%s: %s", path, strerror(errno));
-        return -1;
-    }
-    rc = stem_stream(fp, path);
-    fclose(fp);
-    return rc;
+    return status;
 }
 
 static int
@@ -161,8 +120,7 @@ main(int argc, char **argv)
 {
     const char *lang = "english";
     struct sk_err err;
-    int opt, i, status = SK_EXIT_OK;
-    size_t k;
+    int opt, status;
 
     sk_set_progname(argv[0]);
     while ((opt = getopt_long(argc, argv, "s:uh", longopts, NULL)) != -1) {
@@ -188,15 +146,8 @@ main(int argc, char **argv)
     }
     if (!(sc = stemcache_new(lang, STEMCACHE_DEFAULT_SLOTS, &err)))
         sk_usage_error("--language: %s; see --list-languages", err.msg);
-    if (optind == argc && stem_file("-") < 0)
-        status = SK_EXIT_FAIL;
-    for (i = optind; i < argc; i++)
-        if (stem_file(argv[i]) < 0)
-            status = SK_EXIT_FAIL;
+    status = stem_inputs(argv + optind, (size_t)(argc - optind));
     stemcache_free(sc);
-    for (k = 0; k < first_ncols; k++)
-        free(first_cols[k]);
-    free(first_cols);
     if (sk_close_stdout() != SK_EXIT_OK)
         status = SK_EXIT_FAIL;
     return status;

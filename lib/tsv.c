@@ -10,6 +10,10 @@ struct tsv_reader {
     FILE *fp;
     char *name;
     unsigned long lineno;
+    char **paths;           /* inputs still to open, for tsv_reader_open */
+    size_t npaths, next;
+    int owns_fp;
+    int header_read;
     struct tsv_row header;  /* the header line as read */
     char **cols;            /* input column names, unescaped */
     size_t ncols;
@@ -29,6 +33,64 @@ tsv_reader_new(FILE *fp, const char *name)
     return r;
 }
 
+struct tsv_reader *
+tsv_reader_open(char *const *paths, size_t n)
+{
+    static char *const standard_input[] = {"-"};
+    struct tsv_reader *r = xcalloc(1, sizeof(*r));
+    size_t i;
+
+    if (n == 0) {
+        paths = standard_input;
+        n = 1;
+    }
+    r->paths = xcalloc(n, sizeof(*r->paths));
+    for (i = 0; i < n; i++)
+        r->paths[i] = xstrdup(paths[i]);
+    r->npaths = n;
+    r->name = xstrdup("");
+    return r;
+}
+
+/* Closes the current input of a multi-input reader. */
+static void
+close_input(struct tsv_reader *r)
+{
+    if (r->fp && r->owns_fp)
+        fclose(r->fp);
+    r->fp = NULL;
+}
+
+/*
+ * Opens the next input.  Returns 1, 0 when none is left, or -2 with err
+ * when it cannot be opened (the caller reports it and goes on).
+ */
+static int
+open_next_input(struct tsv_reader *r, struct sk_err *err)
+{
+    const char *path;
+
+    if (r->next >= r->npaths)
+        return 0;
+    path = r->paths[r->next++];
+    free(r->name);
+    r->lineno = 0;
+    if (strcmp(path, "-") == 0) {
+        r->name = xstrdup("<stdin>");
+        r->fp = stdin;
+        r->owns_fp = 0;
+        return 1;
+    }
+    r->name = xstrdup(path);
+    r->fp = fopen(path, "r");
+    r->owns_fp = 1;
+    if (!r->fp) {
+        sk_fail(err, "%s: %s", path, strerror(errno));
+        return TSV_INPUT_FAILED;
+    }
+    return 1;
+}
+
 void
 tsv_reader_free(struct tsv_reader *r)
 {
@@ -36,6 +98,10 @@ tsv_reader_free(struct tsv_reader *r)
 
     if (!r)
         return;
+    close_input(r);
+    for (i = 0; i < r->npaths; i++)
+        free(r->paths[i]);
+    free(r->paths);
     for (i = 0; i < r->ncols; i++)
         free(r->cols[i]);
     for (i = 0; i < r->nadded; i++)
@@ -304,19 +370,35 @@ tsv_row_release(struct tsv_row *row)
 
 /* ---- reading ----------------------------------------------------------- */
 
-/* Reads one line into row->line.  Returns 1, 0 at EOF, -1 on read error. */
+/*
+ * Reads one line into row->line, going on to the next input at the end of
+ * one.  Returns 1, 0 at the end of the last input, or TSV_INPUT_FAILED
+ * when an input cannot be opened or read.
+ */
 static int
 read_line(struct tsv_reader *r, struct tsv_row *row, struct sk_err *err)
 {
     ssize_t n;
+    int rc;
 
-    errno = 0;
-    n = getline(&r->getline_buf, &r->getline_cap, r->fp);
-    if (n < 0) {
-        if (ferror(r->fp))
-            return sk_fail(err, "%s: read error: %s", r->name,
-                           strerror(errno));
-        return 0;
+    for (;;) {
+        if (!r->fp) {
+            if ((rc = open_next_input(r, err)) <= 0)
+                return rc;
+        }
+        errno = 0;
+        n = getline(&r->getline_buf, &r->getline_cap, r->fp);
+        if (n >= 0)
+            break;
+        if (ferror(r->fp)) {
+            sk_fail(err, "%s: read error: %s", r->name, strerror(errno));
+            if (r->paths)
+                close_input(r);
+            return TSV_INPUT_FAILED;
+        }
+        if (!r->paths)
+            return 0;
+        close_input(r);
     }
     r->lineno++;
     if (n > 0 && r->getline_buf[n - 1] == '\n')
@@ -360,6 +442,7 @@ tsv_read_header(struct tsv_reader *r, struct sk_err *err)
     rc = read_line(r, &r->header, err);
     if (rc <= 0)
         return rc;
+    r->header_read = 1;
     /* a UTF-8 byte order mark before the header is not part of it */
     if (r->header.line.len >= 3 &&
         memcmp(r->header.line.data, "\xef\xbb\xbf", 3) == 0) {
@@ -483,6 +566,15 @@ tsv_read_row(struct tsv_reader *r, struct tsv_row *row, struct sk_err *err)
         rc = read_line(r, row, err);
         if (rc <= 0)
             return rc;
+        if (r->lineno == 1) {
+            /* a later input starts with its header: the first's, again */
+            if (row->line.len == r->header.line.len &&
+                memcmp(row->line.data, r->header.line.data,
+                       row->line.len) == 0)
+                continue;
+            sk_fail(err, "header differs from the first input's");
+            return fail_at(r, err);
+        }
         if (row_split(row, err) < 0)
             return fail_at(r, err);
         if (!looks_like_header(r, row))

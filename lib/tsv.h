@@ -51,12 +51,26 @@ struct tsv_row {
  * ("<stdin>" or a file name); it is copied.
  */
 struct tsv_reader *tsv_reader_new(FILE *fp, const char *name);
+
+/*
+ * A reader of the files paths[0..n) one after the other, as one stream
+ * ("-" is standard input; n == 0 means standard input alone).  Each file
+ * starts with a header; the first file's header is the stream's, and a
+ * later file must start with the same line, which is skipped.  A file that
+ * cannot be opened or read makes tsv_read_header() or tsv_read_row()
+ * return TSV_INPUT_FAILED: report err and call again to go on with the
+ * next file.  Messages name the current file (tsv_name).
+ */
+struct tsv_reader *tsv_reader_open(char *const *paths, size_t n);
+
+/* Returned when one input of several cannot be read; the rest can. */
+enum { TSV_INPUT_FAILED = -2 };
 void tsv_reader_free(struct tsv_reader *r);
 
 /*
  * Reads the header line.  Returns 1, 0 when the input is empty (no header:
- * the caller writes nothing and succeeds), or -1 on a bad header (an empty
- * or duplicate column name, bad bytes).
+ * the caller writes nothing and succeeds), -1 on a bad header (an empty
+ * or duplicate column name, bad bytes), or TSV_INPUT_FAILED.
  */
 int tsv_read_header(struct tsv_reader *r, struct sk_err *err);
 
@@ -85,8 +99,9 @@ size_t tsv_out_ncols(const struct tsv_reader *r);
 void tsv_write_header(const struct tsv_reader *r, FILE *out);
 
 /*
- * Reads the next record into row.  Returns 1, 0 at end of input, or -1 on
- * a bad line (field count, escape, UTF-8, NUL, a different header).
+ * Reads the next record into row.  Returns 1, 0 at end of input, -1 on a
+ * bad line (field count, escape, UTF-8, NUL, a different header), or
+ * TSV_INPUT_FAILED.
  */
 int tsv_read_row(struct tsv_reader *r, struct tsv_row *row,
                  struct sk_err *err);

@@ -3,6 +3,8 @@
 
 #include "tap.h"
 
+#include <unistd.h>
+
 static FILE *
 input(const char *text)
 {
@@ -59,7 +61,7 @@ main(void)
     const char *s;
     size_t len;
 
-    plan(28);
+    plan(34);
 
     is_string("a\tb\tx\n1\t2\tv\n", run_filter("a\tb\n1\t2\n", &status, &err),
               "appends a new column");
@@ -141,6 +143,52 @@ main(void)
     }
     tsv_reader_free(r);
     fclose(in);
+
+    {
+        /* several files as one stream */
+        char dir[] = "/tmp/sk-tsv-XXXXXX", a[64], e[64], c[64], d[64];
+        char *paths[5];
+        FILE *fp;
+        int rc;
+
+        if (!mkdtemp(dir))
+            bail("mkdtemp failed");
+        snprintf(a, sizeof(a), "%s/a", dir);
+        snprintf(e, sizeof(e), "%s/empty", dir);
+        snprintf(c, sizeof(c), "%s/c", dir);
+        snprintf(d, sizeof(d), "%s/missing", dir);
+        fp = fopen(a, "w"), fputs("x\ty\n1\t2\n", fp), fclose(fp);
+        fp = fopen(e, "w"), fclose(fp);
+        fp = fopen(c, "w"), fputs("x\ty\n3\t4\n5\t6\t7\n", fp), fclose(fp);
+        paths[0] = e, paths[1] = a, paths[2] = d, paths[3] = c;
+        r = tsv_reader_open(paths, 4);
+        ok(tsv_read_header(r, &err) == 1 && tsv_find(r, "y") == 1,
+           "an empty first file: the header comes from the next");
+        ok(tsv_read_row(r, &row, &err) == 1 &&
+               strcmp(tsv_row_get(&row, 0, NULL), "1") == 0,
+           "the first file's row");
+        rc = tsv_read_row(r, &row, &err);
+        ok(rc == TSV_INPUT_FAILED && strstr(err.msg, "missing: No such"),
+           "a missing file is reported: %s", err.msg);
+        ok(tsv_read_row(r, &row, &err) == 1 &&
+               strcmp(tsv_row_get(&row, 0, NULL), "3") == 0 &&
+               strcmp(tsv_name(r), c) == 0,
+           "and the next file goes on, its header skipped");
+        ok(tsv_read_row(r, &row, &err) == -1 &&
+               strstr(err.msg, "/c:3: expected 2 fields, got 3") != NULL,
+           "errors name the current file and its line: %s", err.msg);
+        tsv_reader_free(r);
+        fp = fopen(e, "w"), fputs("x\tz\n", fp), fclose(fp);
+        paths[0] = a, paths[1] = e;
+        r = tsv_reader_open(paths, 2);
+        tsv_read_header(r, &err);
+        tsv_read_row(r, &row, &err);
+        ok(tsv_read_row(r, &row, &err) == -1 &&
+               strstr(err.msg, "empty:1: header differs from the first"),
+           "a later file with another header: %s", err.msg);
+        tsv_reader_free(r);
+        remove(a), remove(e), remove(c), rmdir(dir);
+    }
     tsv_row_release(&row);
     buf_release(&b);
     return tap_done();
