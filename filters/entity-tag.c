@@ -55,8 +55,7 @@ static const struct option longopts[] = {
 enum { C_DOC, C_SENT, C_TOKEN, C_NORM, C_TYPE, C_START, C_END, NCOLS };
 
 static struct entity_tagger *et;
-static int unbuffered, header_written;
-static struct buf first_header; /* the first input's columns */
+static int unbuffered;
 
 /* One sentence's rows, and what the tagger needs of them. */
 static struct tsv_row *rows;
@@ -96,14 +95,6 @@ flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
     size_t i;
 
     for (i = 0; i < n; i++) {
-        /*
-         * Decode every field first: a later tsv_row_get may move the
-         * row's buffer of decoded fields.
-         */
-        tsv_row_get(&rows[i], (size_t)col[C_TOKEN], NULL);
-        tsv_row_get(&rows[i], (size_t)col[C_NORM], NULL);
-        if (col[C_TYPE] >= 0)
-            tsv_row_get(&rows[i], (size_t)col[C_TYPE], NULL);
         toks[i].token = tsv_row_get(&rows[i], (size_t)col[C_TOKEN], NULL);
         toks[i].norm = tsv_row_get(&rows[i], (size_t)col[C_NORM], NULL);
         toks[i].type = col[C_TYPE] >= 0
@@ -153,55 +144,52 @@ same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
     return 1;
 }
 
+/*
+ * Tags the token stream of the given files (standard input when none) a
+ * sentence at a time.  Returns SK_EXIT_OK, or SK_EXIT_FAIL after
+ * reporting a bad line, a missing column or an unreadable file (the
+ * others go on).
+ */
 static int
-tag_stream(FILE *fp, const char *name)
+tag_inputs(char *const *paths, size_t npaths)
 {
     static const char *const names[NCOLS] = {"doc",  "sent",  "token", "norm",
                                              "type", "start", "end"};
-    struct tsv_reader *r = tsv_reader_new(fp, name);
-    struct buf hdr = BUF_INIT;
+    struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct sk_err err;
     long col[NCOLS];
     size_t ecol, icol, n = 0, k;
-    int rc;
+    int rc, status = SK_EXIT_OK;
 
-    if ((rc = tsv_read_header(r, &err)) <= 0) {
-        if (rc < 0)
-            sk_warn("%s", err.msg);
-        goto done;
+    while ((rc = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
+        sk_warn("%s", err.msg);
+        status = SK_EXIT_FAIL;
     }
-    for (k = 0; k < NCOLS; k++) {
+    for (k = 0; rc > 0 && k < NCOLS; k++) {
         col[k] = k <= C_NORM ? tsv_require(r, names[k], "tokenize", &err)
                              : tsv_find(r, names[k]);
-        if (col[k] < 0 && k <= C_NORM) {
-            sk_warn("%s", err.msg);
+        if (col[k] < 0 && k <= C_NORM)
             rc = -1;
-            goto done;
-        }
     }
+    if (rc <= 0)
+        goto done;
     ecol = tsv_add_column(r, "entity");
     icol = tsv_add_column(r, "entity_id");
-    for (k = 0; k < tsv_out_ncols(r); k++)
-        buf_addf(&hdr, "%s%s", k ? "\t" : "",
-                 k < tsv_ncols(r) ? tsv_colname(r, k)
-                 : k == ecol      ? "entity"
-                                  : "entity_id");
-    if (!header_written) {
-        tsv_write_header(r, stdout);
-        buf_add(&first_header, hdr.data, hdr.len);
-        header_written = 1;
-    } else if (strcmp(hdr.data, first_header.data) != 0) {
-        sk_warn("%s:1: header differs from the first input's", name);
-        rc = -1;
-        goto done;
-    }
+    tsv_write_header(r, stdout);
     reserve(1);
-    while ((rc = tsv_read_row(r, &rows[n], &err)) > 0) {
+    while ((rc = tsv_read_row(r, &rows[n], &err)) != 0) {
+        if (rc == TSV_INPUT_FAILED) {
+            sk_warn("%s", err.msg);
+            status = SK_EXIT_FAIL;
+            continue;
+        }
+        if (rc < 0)
+            break;
         if (n > 0 && !same_sentence(&rows[n - 1], &rows[n], col)) {
             struct tsv_row t;
 
             if (flush_sentence(r, col, ecol, icol, n) < 0) {
-                rc = -1;
+                status = SK_EXIT_FAIL;
                 n = 0;
                 break;
             }
@@ -212,31 +200,15 @@ tag_stream(FILE *fp, const char *name)
         }
         reserve(++n + 1);
     }
-    if (rc < 0 && err.msg[0])
-        sk_warn("%s", err.msg);
     if (n > 0 && flush_sentence(r, col, ecol, icol, n) < 0)
-        rc = -1;
+        status = SK_EXIT_FAIL;
 done:
-    buf_release(&hdr);
-    tsv_reader_free(r);
-    return rc;
-}
-
-static int
-tag_file(const char *path)
-{
-    FILE *fp;
-    int rc;
-
-    if (strcmp(path, "-") == 0)
-        return tag_stream(stdin, "<stdin>");
-    if (!(fp = fopen(path, "r"))) {
-        sk_warn("%s: %s", path, strerror(errno));
-        return -1;
+    if (rc < 0) {
+        sk_warn("%s", err.msg);
+        status = SK_EXIT_FAIL;
     }
-    rc = tag_stream(fp, path);
-    fclose(fp);
-    return rc;
+    tsv_reader_free(r);
+    return status;
 }
 
 static void
@@ -315,11 +287,7 @@ main(int argc, char **argv)
                "no entity lexicon among the files given (a "
                "gazetteer's header is 'phrase<TAB>type<TAB>id', a pattern "
                "file's 'pattern<TAB>type', a cue file's 'word<TAB>cue')");
-    if (optind == argc && tag_file("-") < 0)
-        status = SK_EXIT_FAIL;
-    for (; optind < argc; optind++)
-        if (tag_file(argv[optind]) < 0)
-            status = SK_EXIT_FAIL;
+    status = tag_inputs(argv + optind, (size_t)(argc - optind));
     entity_tagger_free(et);
     tokenizer_free(tk);
     lex_search_release(&search);
@@ -328,7 +296,6 @@ main(int argc, char **argv)
     free(rows);
     free(toks);
     free(tags);
-    buf_release(&first_header);
     if (sk_close_stdout() != SK_EXIT_OK)
         status = SK_EXIT_FAIL;
     return status;
