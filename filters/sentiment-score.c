@@ -291,18 +291,27 @@ add_token(struct tsv_row *row, long prev_end)
     text.n++;
 }
 
+/*
+ * Scores the token stream of the given files (standard input when none).
+ * Returns SK_EXIT_OK, or SK_EXIT_FAIL after reporting a bad line, a
+ * missing column or an unreadable file (the others go on).
+ */
 static int
-score_stream(FILE *fp, const char *name, int *header_done)
+score_inputs(char *const *paths, size_t npaths)
 {
     static const char *const names[NCOLS] = {"doc",  "sent",  "start", "end",
                                              "type", "token", "norm"};
-    struct tsv_reader *r = tsv_reader_new(fp, name);
+    struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct tsv_row row = TSV_ROW_INIT;
     struct sk_err err;
     long sent = -1, prev_end = -1;
-    int got, have_doc = 0, i;
+    int got, have_doc = 0, i, status = SK_EXIT_OK;
 
-    if ((got = tsv_read_header(r, &err)) <= 0)
+    while ((got = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
+        sk_warn("%s", err.msg);
+        status = SK_EXIT_FAIL;
+    }
+    if (got <= 0)
         goto done;
     for (i = 0; i < NCOLS; i++)
         if ((col[i] = tsv_require(r, names[i], "tokenize", &err)) < 0) {
@@ -311,26 +320,33 @@ score_stream(FILE *fp, const char *name, int *header_done)
         }
     col_valence = tsv_add_column(r, "valence");
     col_polarity = tsv_add_column(r, "polarity");
-    if (!*header_done) {
-        if (level == LEVEL_TOKEN)
-            tsv_write_header(r, stdout);
-        else if (level == LEVEL_SENTENCE)
-            fputs("doc\tsent\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
-        else
-            fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
-        *header_done = 1;
-    }
-    while ((got = tsv_read_row(r, &row, &err)) > 0) {
+    if (level == LEVEL_TOKEN)
+        tsv_write_header(r, stdout);
+    else if (level == LEVEL_SENTENCE)
+        fputs("doc\tsent\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
+    else
+        fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
+    while ((got = tsv_read_row(r, &row, &err)) != 0) {
         size_t len;
-        const char *id = tsv_row_get(&row, col[C_DOC], &len);
-        long sn = tsv_row_long(&row, col[C_SENT]);
-        long start = tsv_row_long(&row, col[C_START]);
-        long end = tsv_row_long(&row, col[C_END]);
-        int empty = !strcmp(tsv_row_get(&row, col[C_TYPE], NULL), "empty");
+        const char *id;
+        long sn, start, end;
+        int empty;
 
+        if (got == TSV_INPUT_FAILED) {
+            sk_warn("%s", err.msg);
+            status = SK_EXIT_FAIL;
+            continue;
+        }
+        if (got < 0)
+            break;
+        id = tsv_row_get(&row, col[C_DOC], &len);
+        sn = tsv_row_long(&row, col[C_SENT]);
+        start = tsv_row_long(&row, col[C_START]);
+        end = tsv_row_long(&row, col[C_END]);
+        empty = !strcmp(tsv_row_get(&row, col[C_TYPE], NULL), "empty");
         if (sn < 0 || start < 0 || end < start) {
-            got = sk_fail(&err, "%s:%lu: bad sent, start or end", name,
-                          tsv_lineno(r));
+            got = sk_fail(&err, "%s:%lu: bad sent, start or end",
+                          tsv_name(r), tsv_lineno(r));
             break;
         }
         if (have_doc && (len != docid.len || memcmp(id, docid.data, len))) {
@@ -364,13 +380,15 @@ score_stream(FILE *fp, const char *name, int *header_done)
         flush_doc(r, 0, NULL);
     }
 done:
-    if (got < 0)
+    if (got < 0) {
         sk_warn("%s", err.msg);
+        status = SK_EXIT_FAIL;
+    }
     text.n = 0;
     buf_reset(&text.strs);
     tsv_row_release(&row);
     tsv_reader_free(r);
-    return got < 0 ? -1 : 0;
+    return status;
 }
 
 /* ---- main -----------------------------------------------------------------
@@ -385,7 +403,7 @@ main(int argc, char **argv)
     struct sk_err err;
     char **files;
     size_t nfiles, i;
-    int opt, status = SK_EXIT_OK, header_done = 0, no_news = 0, level_set = 0;
+    int opt, status, no_news = 0, level_set = 0;
 
     sk_set_progname(argv[0]);
     lex_search_init(&search, sk_exe_path(), SK_DATADIR);
@@ -453,21 +471,7 @@ main(int argc, char **argv)
     /* --whole is VADER's text score: its case-sensitive modifiers too. */
     scorer = sentiment_scorer_new(lex, whole ? SENTIMENT_CASE_SENSITIVE : 0);
 
-    if (optind == argc && score_stream(stdin, "<stdin>", &header_done) < 0)
-        status = SK_EXIT_FAIL;
-    for (i = (size_t)optind; i < (size_t)argc; i++) {
-        FILE *fp = strcmp(argv[i], "-") ? fopen(argv[i], "r") : stdin;
-        if (!fp) {
-            sk_warn("%s: %s", argv[i], strerror(errno));
-            status = SK_EXIT_FAIL;
-            continue;
-        }
-        if (score_stream(fp, fp == stdin ? "<stdin>" : argv[i], &header_done) <
-            0)
-            status = SK_EXIT_FAIL;
-        if (fp != stdin)
-            fclose(fp);
-    }
+    status = score_inputs(argv + optind, (size_t)(argc - optind));
     sentiment_scorer_free(scorer);
     sentiment_lexicon_free(lex);
     lex_search_release(&search);
