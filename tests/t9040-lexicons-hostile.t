@@ -7,13 +7,14 @@
 
 plan 20
 
-printf 'Org77 Name77 liked word500000 today. aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' |
+n=$((1000000 / tap_shrink))
+k=$((n / 2))
+printf "Org77 Name77 liked word$k today. aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n" |
     tokenize --id d | stem >s.tsv
 entity-tag -n -L "$SRC/lexicons" s.tsv >e.tsv
 sentiment-score -n -L "$SRC/lexicons" e.tsv >v.tsv
 
 # ---- a million entries ------------------------------------------------------
-n=$((1000000 / tap_shrink))
 awk -v n=$n 'BEGIN { print "phrase\ttype\tid"
     for (i = 0; i < n; i++) printf "Org%d Name%d\tORG\tID%d\n", i, i % 100, i }' >ents.tsv
 entity-tag -n -l ents.tsv s.tsv >out 2>err
@@ -25,7 +26,7 @@ awk -v n=$n 'BEGIN { print "phrase\tvalence"
 sentiment-score -n -l vals.tsv e.tsv >out 2>err
 ok "sentiment-score: a 1,000,000-entry lexicon loads" test $? = 0 -a ! -s err
 ok "sentiment-score: and its entries are found" \
-    test "$(awk -F'\t' '$7 == "word500000" { print ($12 == (500000 % 80) / 10 - 4) }' out)" = 1
+    test "$(awk -F'\t' -v w=word$k -v k=$k '$7 == w { print ($12 == (k % 80) / 10 - 4) }' out)" = 1
 awk -v n=$n 'BEGIN { print "kind\tphrase\tweight"
     for (i = 0; i < n; i++) printf "cue\tword%d thing\t%.1f\n", i, (i % 80) / 10 - 4 }' >topic.tsv
 stance-classify -n -t "$PWD/topic.tsv" v.tsv >out 2>err
@@ -37,10 +38,10 @@ entity-tag -n -l dup.tsv s.tsv >out 2>err
 ok "entity-tag: a duplicate phrase: the later wins" \
     test "$(sed -n 2p out | cut -f10,11)" = "$(printf 'B-PER\tSECOND')"
 ok "entity-tag: and the override is named with file:line" grep -q "dup.tsv:3:" err
-printf 'phrase\tvalence\nword500000\t1.5\nword500000\t-2.5\n' >dupv.tsv
+printf 'phrase\tvalence\nword%d\t1.5\nword%d\t-2.5\n' $k $k >dupv.tsv
 sentiment-score -n -l dupv.tsv e.tsv >out
 ok "sentiment-score: a duplicate word: the later wins" \
-    test "$(awk -F'\t' '$7 == "word500000" { print ($12 == -2.5) }' out)" = 1
+    test "$(awk -F'\t' -v w=word$k '$7 == w { print ($12 == -2.5) }' out)" = 1
 
 # ---- bad lines stop the program before any output ------------------------------
 # bad PROGRAM DESCRIPTION MESSAGE ARGS...: exit 1, the message, no output
