@@ -115,8 +115,13 @@ document_done(struct stance_doc *d, const char *doc, struct buf *out)
     stance_doc_reset(d);
 }
 
+/*
+ * Classifies the documents of the given files (standard input when none).
+ * Returns SK_EXIT_OK, or SK_EXIT_FAIL after reporting a bad line, a
+ * missing column or an unreadable file (the others go on).
+ */
 static int
-classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
+classify(char *const *paths, size_t npaths, struct stance_doc *d)
 {
     static const char *const names[NCOLS] = {
         "doc", "sent", "type", "token", "start", "end",
@@ -124,19 +129,21 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
     static const char *const first[NCOLS] = {
         "tokenize", "tokenize", "tokenize", "tokenize", "tokenize",
         "tokenize", "stem", "entity-tag", "sentiment-score"};
-    struct tsv_reader *r = tsv_reader_new(fp, name);
+    struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct tsv_row row = TSV_ROW_INIT;
     struct buf doc = BUF_INIT, out = BUF_INIT;
     struct sk_err err;
     long col[NCOLS], sent = -1;
-    int rc = 0, got, have_doc = 0;
+    int rc = SK_EXIT_OK, got, have_doc = 0;
 
-    if ((got = tsv_read_header(r, &err)) <= 0) {
-        if (got < 0)
-            sk_warn("%s", err.msg);
-        tsv_reader_free(r);
-        return got;
+    while ((got = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
+        sk_warn("%s", err.msg);
+        rc = SK_EXIT_FAIL;
     }
+    if (got < 0)
+        goto bad;
+    if (got == 0)
+        goto done;
     /* in pipeline order, so the message names the first filter missing;
      * token, start and end are optional (the text in --explain) */
     for (int i = 0; i < NCOLS; i++)
@@ -145,24 +152,24 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
             tsv_require(r, names[i], first[i], &err);
             goto bad;
         }
-    if (!*header_done) {
-        fputs(explain ? "doc\tsent\trole\tweight\tscore\tcontribution\t"
-                        "evidence\ttext\n"
-                      : "doc\tlabel\tscore\tconfidence\ttokens\tsentences\t"
-                        "evidence\n",
-              stdout);
-        *header_done = 1;
-    }
-    while ((got = tsv_read_row(r, &row, &err)) > 0) {
+    fputs(explain ? "doc\tsent\trole\tweight\tscore\tcontribution\t"
+                    "evidence\ttext\n"
+                  : "doc\tlabel\tscore\tconfidence\ttokens\tsentences\t"
+                    "evidence\n",
+          stdout);
+    while ((got = tsv_read_row(r, &row, &err)) != 0) {
         size_t len;
-        /* decode every field first: a later decode may move earlier ones */
-        for (int i = 0; i < NCOLS; i++)
-            if (col[i] >= 0)
-                tsv_row_get(&row, (size_t)col[i], NULL);
+        if (got == TSV_INPUT_FAILED) {
+            sk_warn("%s", err.msg);
+            rc = SK_EXIT_FAIL;
+            continue;
+        }
+        if (got < 0)
+            goto bad;
         const char *docid = tsv_row_get(&row, col[C_DOC], &len);
         long sn = tsv_row_long(&row, col[C_SENT]);
         if (sn < 0) {
-            sk_fail(&err, "%s:%lu: sent '%s' is not a number", name,
+            sk_fail(&err, "%s:%lu: sent '%s' is not a number", tsv_name(r),
                     tsv_lineno(r), tsv_row_get(&row, col[C_SENT], NULL));
             goto bad;
         }
@@ -189,7 +196,7 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
         errno = 0;
         tok.polarity = *pol ? strtod(pol, &end) : 0;
         if (*pol && (errno || *end || !isfinite(tok.polarity))) {
-            sk_fail(&err, "%s:%lu: polarity '%s' is not a number", name,
+            sk_fail(&err, "%s:%lu: polarity '%s' is not a number", tsv_name(r),
                     tsv_lineno(r), pol);
             goto bad;
         }
@@ -203,14 +210,12 @@ classify(FILE *fp, const char *name, struct stance_doc *d, int *header_done)
             col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1,
             col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1);
     }
-    if (got < 0)
-        goto bad;
     if (have_doc)
         document_done(d, doc.data, &out);
     goto done;
 bad:
     sk_warn("%s", err.msg);
-    rc = -1;
+    rc = SK_EXIT_FAIL;
     stance_doc_reset(d);
 done:
     tsv_row_release(&row);
@@ -240,7 +245,7 @@ main(int argc, char **argv)
     struct lex_search search;
     struct stance_params params;
     struct sk_err err;
-    int opt, status = SK_EXIT_OK, header_done = 0;
+    int opt, status;
 
     sk_set_progname(argv[0]);
     stance_params_init(&params);
@@ -305,21 +310,7 @@ main(int argc, char **argv)
     buf_release(&rel);
 
     struct stance_doc *d = stance_doc_new(t, &params);
-    if (optind == argc && classify(stdin, "<stdin>", d, &header_done) < 0)
-        status = SK_EXIT_FAIL;
-    for (int i = optind; i < argc; i++) {
-        FILE *fp = strcmp(argv[i], "-") ? fopen(argv[i], "r") : stdin;
-        if (!fp) {
-            sk_warn("%s: %s", argv[i], strerror(errno));
-            status = SK_EXIT_FAIL;
-            continue;
-        }
-        if (classify(fp, fp == stdin ? "<stdin>" : argv[i], d,
-                     &header_done) < 0)
-            status = SK_EXIT_FAIL;
-        if (fp != stdin)
-            fclose(fp);
-    }
+    status = classify(argv + optind, (size_t)(argc - optind), d);
     stance_doc_free(d);
     stance_topic_free(t);
     tokenizer_free(tk);
