@@ -3,7 +3,6 @@
  * a token stream, from the gazetteer, the patterns and capitalised-name
  * guesses of lib/entity, one sentence at a time.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,6 @@
  * per document.  The rules are lib/sentiment; this file loads the
  * lexicons, groups the stream into sentences and documents, and writes.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,6 @@
  * stem: add a 'stem' column to a token stream: the Snowball stem of each
  * word's norm (libstemmer), the norm itself for every other token.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
