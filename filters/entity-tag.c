@@ -261,9 +261,7 @@ main(int argc, char **argv)
             sk_print_version();
         default:
             lex_search_release(&search);
-            fprintf(stderr, "Try '%s --help' for more information.\n",
-                    sk_progname());
-            return SK_EXIT_USAGE;
+            return sk_try_help();
         }
     }
     lex_search_env(&search, getenv("STANCEKIT_LEXICONS"));

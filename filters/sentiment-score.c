@@ -446,9 +446,7 @@ main(int argc, char **argv)
             sk_print_version();
         default:
             lex_search_release(&search);
-            fprintf(stderr, "Try '%s --help' for more information.\n",
-                    sk_progname());
-            return SK_EXIT_USAGE;
+            return sk_try_help();
         }
     }
     if (whole && level_set && level != LEVEL_DOC)

@@ -138,9 +138,7 @@ main(int argc, char **argv)
         case OPT_VERSION:
             sk_print_version();
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n",
-                    sk_progname());
-            return SK_EXIT_USAGE;
+            return sk_try_help();
         }
     }
     if (!(sc = stemcache_new(lang, STEMCACHE_DEFAULT_SLOTS, &err)))

@@ -301,9 +301,7 @@ main(int argc, char **argv)
         case 'V':
             sk_print_version();
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n",
-                    sk_progname());
-            return SK_EXIT_USAGE;
+            return sk_try_help();
         }
     }
     if (!(tk = tokenizer_new(&err)))

@@ -72,6 +72,13 @@ sk_die(int status, const char *fmt, ...)
     exit(status);
 }
 
+int
+sk_try_help(void)
+{
+    fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+    return SK_EXIT_USAGE;
+}
+
 void
 sk_usage_error(const char *fmt, ...)
 {
@@ -80,8 +87,7 @@ sk_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vwarn(fmt, ap);
     va_end(ap);
-    fprintf(stderr, "Try '%s --help' for more information.\n", progname);
-    exit(SK_EXIT_USAGE);
+    exit(sk_try_help());
 }
 
 void

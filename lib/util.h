@@ -32,7 +32,13 @@ void sk_die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 
 /*
- * A usage error: "progname: message", then "Try 'progname --help'.", exit 2.
+ * After getopt has named a bad option: "Try 'progname --help' for more
+ * information." on stderr; returns SK_EXIT_USAGE for main to return.
+ */
+int sk_try_help(void);
+
+/*
+ * A usage error: "progname: message", then the sk_try_help line, exit 2.
  */
 void sk_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
