@@ -51,7 +51,7 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-enum { C_DOC, C_SENT, C_TOKEN, C_NORM, C_TYPE, C_START, C_END, NCOLS };
+enum { C_DOC, C_SENT, C_TOKEN, C_NORM, C_TYPE, C_START, C_END, C_TOK, NCOLS };
 
 static struct entity_tagger *et;
 static int unbuffered;
@@ -126,7 +126,10 @@ flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
     return 0;
 }
 
-/* Same document and sentence as the row before? */
+/*
+ * Same document and sentence as the row before?  The same file given
+ * twice in a row repeats its ids: the token number starting over tells.
+ */
 static int
 same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
 {
@@ -140,7 +143,9 @@ same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
         if (la != lb || memcmp(sa, sb, la) != 0)
             return 0;
     }
-    return 1;
+    return col[C_TOK] < 0 ||
+           tsv_row_long(b, (size_t)col[C_TOK]) >
+               tsv_row_long(a, (size_t)col[C_TOK]);
 }
 
 /*
@@ -153,7 +158,7 @@ static int
 tag_inputs(char *const *paths, size_t npaths)
 {
     static const char *const names[NCOLS] = {"doc",  "sent",  "token", "norm",
-                                             "type", "start", "end"};
+                                             "type", "start", "end", "tok"};
     struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct sk_err err;
     long col[NCOLS];

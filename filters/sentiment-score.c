@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "docpos.h"
 #include "lexicon.h"
 #include "sentiment.h"
 #include "text.h"
@@ -159,7 +160,8 @@ struct text {
 
 static struct text text;
 static struct sentiment_doc doc_mean;
-static struct buf docid;
+static struct docpos stream_pos; /* the document being read */
+static long col_tok;             /* -1 when the stream has none */
 static size_t doc_tokens, doc_sents;
 static long col[NCOLS];
 static size_t col_valence, col_polarity;
@@ -214,7 +216,7 @@ flush_sentence(const struct tsv_reader *r, unsigned long sent)
             tsv_write_row(r, &text.rows[i], stdout);
         }
     } else if (level == LEVEL_SENTENCE) {
-        tsv_put_field(stdout, docid.data, docid.len);
+        tsv_put_field(stdout, stream_pos.doc.data, stream_pos.doc.len);
         printf("\t%lu\t%zu", sent, text.n);
         put_scores(&res);
     } else {
@@ -244,11 +246,11 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
             tsv_write_row(r, row, stdout);
     } else if (level == LEVEL_SENTENCE) {
         if (empty) {
-            tsv_put_field(stdout, docid.data, docid.len);
+            tsv_put_field(stdout, stream_pos.doc.data, stream_pos.doc.len);
             fputs("\t0\t0\t0.000\t0.000\t0.000\t0.0000\n", stdout);
         }
     } else {
-        tsv_put_field(stdout, docid.data, docid.len);
+        tsv_put_field(stdout, stream_pos.doc.data, stream_pos.doc.len);
         printf("\t%zu\t%zu", doc_sents, doc_tokens);
         put_scores(&res);
     }
@@ -303,8 +305,8 @@ score_inputs(char *const *paths, size_t npaths)
     struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct tsv_row row = TSV_ROW_INIT;
     struct sk_err err;
-    long sent = -1, prev_end = -1;
-    int got, have_doc = 0, i, status = SK_EXIT_OK;
+    long prev_end = -1;
+    int got, i, status = SK_EXIT_OK;
 
     while ((got = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
         sk_warn("%s", err.msg);
@@ -317,6 +319,7 @@ score_inputs(char *const *paths, size_t npaths)
             got = -1;
             goto done;
         }
+    col_tok = tsv_find(r, "tok");
     col_valence = tsv_add_column(r, "valence");
     col_polarity = tsv_add_column(r, "polarity");
     if (level == LEVEL_TOKEN)
@@ -328,8 +331,9 @@ score_inputs(char *const *paths, size_t npaths)
     while ((got = tsv_read_row(r, &row, &err)) != 0) {
         size_t len;
         const char *id;
-        long sn, start, end;
+        long sn, tn, start, end;
         int empty;
+        enum docpos_step step;
 
         if (got == TSV_INPUT_FAILED) {
             sk_warn("%s", err.msg);
@@ -340,6 +344,7 @@ score_inputs(char *const *paths, size_t npaths)
             break;
         id = tsv_row_get(&row, col[C_DOC], &len);
         sn = tsv_row_long(&row, col[C_SENT]);
+        tn = col_tok >= 0 ? tsv_row_long(&row, col_tok) : -1;
         start = tsv_row_long(&row, col[C_START]);
         end = tsv_row_long(&row, col[C_END]);
         empty = !strcmp(tsv_row_get(&row, col[C_TYPE], NULL), "empty");
@@ -348,34 +353,29 @@ score_inputs(char *const *paths, size_t npaths)
                           tsv_name(r), tsv_lineno(r));
             break;
         }
-        if (have_doc && (len != docid.len || memcmp(id, docid.data, len))) {
-            flush_sentence(r, (unsigned long)sent);
-            flush_doc(r, 0, NULL);
-            have_doc = 0;
-        }
-        if (!have_doc) {
-            buf_reset(&docid);
-            buf_add(&docid, id, len);
-            have_doc = 1;
-            sent = -1;
+        step = docpos_step(&stream_pos, id, len, sn, tn);
+        if (step != DOCPOS_SAME_SENTENCE && stream_pos.started &&
+            !stream_pos.ended)
+            flush_sentence(r, (unsigned long)stream_pos.sent);
+        if (step == DOCPOS_NEW_DOCUMENT) {
+            if (stream_pos.started && !stream_pos.ended)
+                flush_doc(r, 0, NULL);
             prev_end = -1;
         }
+        docpos_move(&stream_pos, id, len, sn, tn);
         if (empty) {
             flush_doc(r, 1, &row);
-            have_doc = 0;
+            docpos_end_document(&stream_pos);
             continue;
         }
-        if (sn != sent) {
-            flush_sentence(r, (unsigned long)sent);
-            sent = sn;
+        if (step != DOCPOS_SAME_SENTENCE)
             doc_sents++;
-        }
         add_token(&row, prev_end);
         doc_tokens++;
         prev_end = end;
     }
-    if (got == 0 && have_doc) {
-        flush_sentence(r, (unsigned long)sent);
+    if (got == 0 && stream_pos.started && !stream_pos.ended) {
+        flush_sentence(r, (unsigned long)stream_pos.sent);
         flush_doc(r, 0, NULL);
     }
 done:
@@ -385,6 +385,7 @@ done:
     }
     text.n = 0;
     buf_reset(&text.strs);
+    docpos_release(&stream_pos);
     tsv_row_release(&row);
     tsv_reader_free(r);
     return status;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "docpos.h"
 #include "lexicon.h"
 #include "stance.h"
 #include "stemcache.h"
@@ -62,7 +63,7 @@ static size_t nevidence = 5;
 
 /* ---- reading the stream ------------------------------------------------ */
 
-enum { C_DOC, C_SENT, C_TYPE, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
+enum { C_DOC, C_SENT, C_TYPE, C_TOK, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
        C_POL, NCOLS };
 
 static void
@@ -124,17 +125,18 @@ static int
 classify(char *const *paths, size_t npaths, struct stance_doc *d)
 {
     static const char *const names[NCOLS] = {
-        "doc", "sent", "type", "token", "start", "end",
+        "doc", "sent", "type", "tok", "token", "start", "end",
         "stem", "entity_id", "polarity"};
     static const char *const first[NCOLS] = {
         "tokenize", "tokenize", "tokenize", "tokenize", "tokenize",
-        "tokenize", "stem", "entity-tag", "sentiment-score"};
+        "tokenize", "tokenize", "stem", "entity-tag", "sentiment-score"};
     struct tsv_reader *r = tsv_reader_open(paths, npaths);
     struct tsv_row row = TSV_ROW_INIT;
-    struct buf doc = BUF_INIT, out = BUF_INIT;
+    struct docpos pos = DOCPOS_INIT;
+    struct buf out = BUF_INIT;
     struct sk_err err;
-    long col[NCOLS], sent = -1;
-    int rc = SK_EXIT_OK, got, have_doc = 0;
+    long col[NCOLS];
+    int rc = SK_EXIT_OK, got;
 
     while ((got = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
         sk_warn("%s", err.msg);
@@ -145,10 +147,10 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
     if (got == 0)
         goto done;
     /* in pipeline order, so the message names the first filter missing;
-     * token, start and end are optional (the text in --explain) */
+     * tok, token, start and end are optional (the text in --explain) */
     for (int i = 0; i < NCOLS; i++)
         if ((col[i] = tsv_find(r, names[i])) < 0 &&
-            (i < C_TOKEN || i >= C_STEM)) {
+            (i < C_TOK || i >= C_STEM)) {
             tsv_require(r, names[i], first[i], &err);
             goto bad;
         }
@@ -173,22 +175,26 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
                     tsv_lineno(r), tsv_row_get(&row, col[C_SENT], NULL));
             goto bad;
         }
-        if (!have_doc || len != doc.len || memcmp(docid, doc.data, len)) {
-            if (have_doc) {
-                document_done(d, doc.data, &out);
+        long tn = col[C_TOK] >= 0 ? tsv_row_long(&row, col[C_TOK]) : -1;
+        switch (docpos_step(&pos, docid, len, sn, tn)) {
+        case DOCPOS_NEW_DOCUMENT:
+            if (pos.started) {
+                document_done(d, docpos_doc(&pos), &out);
                 sk_check_stdout();
             }
-            buf_reset(&doc);
-            buf_add(&doc, docid, len);
-            have_doc = 1;
-            sent = -1;
-        }
-        const char *type = tsv_row_get(&row, col[C_TYPE], NULL);
-        if (strcmp(type, "empty") == 0)
-            continue;
-        if (sn != sent) {
             stance_doc_end_sentence(d);
-            sent = sn;
+            break;
+        case DOCPOS_NEW_SENTENCE:
+            stance_doc_end_sentence(d);
+            break;
+        case DOCPOS_SAME_SENTENCE:
+            break;
+        }
+        docpos_move(&pos, docid, len, sn, tn);
+        const char *type = tsv_row_get(&row, col[C_TYPE], NULL);
+        if (strcmp(type, "empty") == 0) {
+            docpos_end_document(&pos);
+            continue;
         }
         struct stance_token tok;
         char *end;
@@ -210,8 +216,8 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
             col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1,
             col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1);
     }
-    if (have_doc)
-        document_done(d, doc.data, &out);
+    if (pos.started)
+        document_done(d, docpos_doc(&pos), &out);
     goto done;
 bad:
     sk_warn("%s", err.msg);
@@ -220,7 +226,7 @@ bad:
 done:
     tsv_row_release(&row);
     tsv_reader_free(r);
-    buf_release(&doc);
+    docpos_release(&pos);
     buf_release(&out);
     return rc;
 }

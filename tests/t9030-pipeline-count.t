@@ -5,7 +5,7 @@
 . "$(dirname "$0")/tap.sh"
 
 LX="-n -L $SRC/lexicons"
-plan 14
+plan 17
 
 printf 'Huawei shipped more chips than expected. Analysts were impressed.\n' >good1.txt
 printf 'Export controls are hurting SMIC badly, and yields are poor.\n\nNobody expects a quick fix.\n' >good2.txt
@@ -82,8 +82,17 @@ tokenize missing.txt good2.txt >b2 2>/dev/null
 cat b1 b2 | stem | entity-tag $LX | sentiment-score $LX | stance-classify $LX >out
 ok "two token streams concatenated: four results" test "$(tail -n +2 out | wc -l)" = 4
 
-# The same file twice in a row is two inputs; today the repeated doc id
-# merges them (stance-classify groups rows by doc).
+# The same file twice in a row is two inputs with one doc id: the filters
+# tell them apart by sent and tok starting over (lib/docpos).
 pipeline good1.txt good1.txt empty.txt empty.txt >out 2>/dev/null
-ok "the same file twice in a row gives two results # TODO doc id repeated" \
+ok "the same file twice in a row gives two results" \
     test "$(tail -n +2 out | wc -l)" = 4
+ok "the two results are equal" \
+    test "$(sed -n 2p out | cut -f2-)" = "$(sed -n 3p out | cut -f2-)"
+tokenize good1.txt good1.txt 2>/dev/null | stem | entity-tag $LX | sentiment-score $LX --level doc >out
+ok "sentiment-score --level doc: two lines, equal" \
+    test "$(tail -n +2 out | wc -l)" = 2 -a "$(sed -n 2p out)" = "$(sed -n 3p out)"
+tokenize good1.txt 2>/dev/null | stem | entity-tag $LX >once
+tokenize good1.txt good1.txt 2>/dev/null | stem | entity-tag $LX >twice
+{ cat once; tail -n +2 once; } >want
+ok "entity-tag: each copy tagged as when alone" test_cmp want twice
