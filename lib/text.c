@@ -142,6 +142,21 @@ first_char(const char *s, size_t len)
     return c;
 }
 
+/* Does s hold a letter?  "H100" and "910C" are names, not numbers. */
+static int
+has_letter(const char *s, size_t len)
+{
+    int32_t i = 0, n = (int32_t)len;
+    UChar32 c;
+
+    while (i < n) {
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        if (c >= 0 && u_isalpha(c))
+            return 1;
+    }
+    return 0;
+}
+
 static int
 is_all_lower(const char *s, size_t len)
 {
@@ -333,7 +348,8 @@ classify(const char *s, int32_t from, int32_t to, int32_t status, int *skip)
 
     *skip = 0;
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
-        return TEXT_NUMBER;
+        return has_letter(s + from, (size_t)(to - from)) ? TEXT_WORD
+                                                         : TEXT_NUMBER;
     if (status >= UBRK_WORD_LETTER)
         return TEXT_WORD;
     if (s[from] == ' ' || s[from] == '\n') {

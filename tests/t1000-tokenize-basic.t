@@ -1,7 +1,7 @@
 #!/bin/sh
 # tokenize: columns, sentences, offsets that point back into the file.
 . "$(dirname "$0")/tap.sh"
-plan 14
+plan 15
 
 D=$TESTDATA/tokenize
 tokenize "$D/article.txt" >out 2>err
@@ -46,3 +46,8 @@ printf 'Some text.\n' | tokenize --id mydoc >out
 ok "--id names standard input" test "$(column_of doc out)" = "$(printf 'mydoc\nmydoc\nmydoc')"
 printf 'x\n' | tokenize >out
 ok "standard input is doc '-'" test "$(column_of doc out)" = -
+
+printf 'The H100 and 910C beat 3.5 and 10,000.\n' | tokenize >out
+awk -F'\t' 'NR > 1 { print $6 ":" $7 }' out | tr '\n' ' ' >got
+ok "a name with letters is a word, digits alone a number" \
+    test "$(cat got)" = "word:The word:H100 word:and word:910C word:beat number:3.5 word:and number:10,000 punct:. "
