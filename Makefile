@@ -89,12 +89,24 @@ bin/%: filters/%.c $(LIB) $(HEADERS) .build-flags
 tests/unit/%.t: tests/unit/%.c $(LIB) $(HEADERS) .build-flags
 	$(QUIET_LD)$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(SK_LIBS) $(LDLIBS)
 
+# VALGRIND=1 (or a valgrind command): tests/tap.sh runs every program of
+# the shell tests under memcheck; the unit tests run under it here.  Any
+# error or leak makes the test exit 99, which prove reports as failed.
+VALGRIND_OPTS = -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp
+VALGRIND_CMD = $(if $(filter 1 yes,$(VALGRIND)),valgrind,$(VALGRIND))
+VALGRIND_RUN = $(if $(filter-out 0,$(VALGRIND)),$(VALGRIND_CMD) $(VALGRIND_OPTS))
+
 # check and demo set up what is missing first, so that they work on a
 # fresh machine; a plain 'make' only says what is missing.
 check test:
 	@scripts/install-deps
 	@$(MAKE) --no-print-directory all units
-	LC_ALL=C $(PROVE) $(PROVE_OPTS) tests/*.t tests/unit/*.t
+	LC_ALL=C $(PROVE) $(PROVE_OPTS) tests/*.t $(if $(VALGRIND_RUN),,tests/unit/*.t)
+ifneq ($(VALGRIND_RUN),)
+	LC_ALL=C $(PROVE) $(PROVE_OPTS) --exec '$(VALGRIND_RUN)' tests/unit/*.t
+endif
 
 units: $(UNIT_T)
 

@@ -12,7 +12,7 @@ parallel --version 2>/dev/null | grep -q 'GNU parallel' ||
     skip_all "parallel is not GNU parallel"
 command -v perl >/dev/null 2>&1 || skip_all "perl is not installed"
 make_tree || bail "cannot build the test tree"
-trap 'stop_sshd; rm -rf "$TMP"' EXIT
+at_exit stop_sshd
 start_sshd || skip_all "$sshd_why"
 
 plan 26

@@ -21,7 +21,14 @@ export SRC BIN PATH
 TESTDATA=$SRC/tests/data
 TEST_LEXICONS=$SRC/tests/lexicons
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/stancekit-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# at_exit CMD: run CMD when the test file ends, before $TMP goes (a test
+# that starts a daemon stops it so); tap.sh owns the EXIT trap.
+tap_at_exit=
+at_exit() {
+    tap_at_exit="$tap_at_exit$1
+"
+}
+trap 'eval "$tap_at_exit"; rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 
 # VALGRIND (make check VALGRIND=1): every built program runs under valgrind
@@ -48,6 +55,7 @@ if [ -n "${VALGRIND-}" ] && [ "${VALGRIND-}" != 0 ]; then
     export PATH BIN
     # at exit, any report fails the test file, whatever its tests checked
     tap_valgrind_report() {
+        eval "$tap_at_exit"
         for tap_log in "$TMP"/.valgrind/log.*; do
             [ -s "$tap_log" ] || continue
             echo "# valgrind found errors:"
