@@ -5,6 +5,7 @@
  * lexicons, groups the stream into sentences and documents, and writes.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,16 +154,81 @@ struct text {
     size_t *off;     /* per token: token, norm offset, lengths */
     struct sentiment_token *toks;
     struct sentiment_token_out *outs;
-    struct tsv_row *rows; /* token level: the rows, to write back */
+    /*
+     * Token level: the rows, to write back.  Each line is read straight
+     * into the next free row, so keeping a sentence copies nothing.
+     */
+    struct tsv_row *rows;
     size_t n, cap;
 };
 
 static struct text text;
 static struct sentiment_doc doc_mean;
-static struct buf docid;
+static struct buf docid;  /* the document's id, unescaped */
+static struct buf docraw; /* and as read, to compare lines with */
 static size_t doc_tokens, doc_sents;
 static long col[NCOLS];
 static size_t col_valence, col_polarity;
+/*
+ * Token level with valence and polarity appended as the last columns (not
+ * replacing input columns): each line is written as read plus the two
+ * numbers, gathered in out and written once a sentence.
+ */
+static int append_columns;
+static struct buf out;
+
+/* Room for n tokens in the text. */
+static void
+text_reserve(size_t n)
+{
+    size_t old = text.cap, i;
+
+    if (n <= text.cap)
+        return;
+    text.cap = text.cap ? 2 * text.cap : 256;
+    text.off = xrealloc(text.off, 4 * text.cap * sizeof(*text.off));
+    text.toks = xrealloc(text.toks, text.cap * sizeof(*text.toks));
+    text.outs = xrealloc(text.outs, text.cap * sizeof(*text.outs));
+    text.rows = xrealloc(text.rows, text.cap * sizeof(*text.rows));
+    for (i = old; i < text.cap; i++)
+        text.rows[i] = (struct tsv_row)TSV_ROW_INIT;
+}
+
+static void
+text_clear(void)
+{
+    text.n = 0;
+    buf_reset(&text.strs);
+}
+
+static void
+text_release(void)
+{
+    size_t i;
+
+    for (i = 0; i < text.cap; i++)
+        tsv_row_release(&text.rows[i]);
+    free(text.rows);
+    free(text.off);
+    free(text.toks);
+    free(text.outs);
+    buf_release(&text.strs);
+    buf_release(&out);
+    buf_release(&docid);
+    buf_release(&docraw);
+    memset(&text, 0, sizeof(text));
+}
+
+/*
+ * The row to read the next line into: at token level the one after the
+ * text's tokens, so that keeping it needs no copy.
+ */
+static struct tsv_row *
+next_row(void)
+{
+    text_reserve(text.n + 1);
+    return &text.rows[level == LEVEL_TOKEN ? text.n : 0];
+}
 
 static void
 put_scores(const struct sentiment_result *res)
@@ -191,28 +257,87 @@ score_text(struct sentiment_result *res)
                     level == LEVEL_TOKEN ? text.outs : NULL);
 }
 
+/*
+ * The valence as "%.10g" writes it, into buf (size 64); returns its
+ * length.  A lexicon has few distinct values (VADER's are tenths), so the
+ * text of each is remembered rather than formatted again.
+ */
+static size_t
+valence_text(char *buf, double v)
+{
+    static struct {
+        uint64_t bits;
+        size_t len;
+        char text[32];
+    } cache[256];
+    uint64_t bits;
+    size_t slot;
+    int n;
+
+    memcpy(&bits, &v, sizeof(bits));
+    slot = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 56);
+    if (cache[slot].len == 0 || cache[slot].bits != bits) {
+        n = snprintf(buf, 64, "%.10g", v);
+        if (n <= 0 || (size_t)n >= sizeof(cache[slot].text))
+            return (size_t)(n > 0 ? n : 0);
+        cache[slot].bits = bits;
+        cache[slot].len = (size_t)n;
+        memcpy(cache[slot].text, buf, (size_t)n + 1);
+        return (size_t)n;
+    }
+    memcpy(buf, cache[slot].text, cache[slot].len + 1);
+    return cache[slot].len;
+}
+
+/* Writes the text's rows with their valence and polarity. */
+static void
+put_token_rows(const struct tsv_reader *r)
+{
+    char val[64], pol[64];
+    size_t i, vlen, plen;
+
+    buf_reset(&out);
+    for (i = 0; i < text.n; i++) {
+        const struct tsv_row *row = &text.rows[i];
+        vlen = plen = 0;
+        val[0] = pol[0] = '\0';
+        if (text.outs[i].has_valence) {
+            vlen = valence_text(val, text.outs[i].valence);
+            plen = sentiment_fmt(pol, sizeof(pol), text.outs[i].polarity, 4);
+        }
+        if (!append_columns) {
+            tsv_row_set(&text.rows[i], col_valence, val, vlen);
+            tsv_row_set(&text.rows[i], col_polarity, pol, plen);
+            tsv_write_row(r, row, stdout);
+            continue;
+        }
+        buf_grow(&out, row->line.len + vlen + plen + 3);
+        if (row->line.len)
+            memcpy(out.data + out.len, row->line.data, row->line.len);
+        out.len += row->line.len;
+        out.data[out.len++] = '\t';
+        memcpy(out.data + out.len, val, vlen);
+        out.len += vlen;
+        out.data[out.len++] = '\t';
+        memcpy(out.data + out.len, pol, plen);
+        out.len += plen;
+        out.data[out.len++] = '\n';
+    }
+    if (out.len)
+        fwrite(out.data, 1, out.len, stdout);
+}
+
 /* The end of a sentence (of a document with --whole). */
 static void
 flush_sentence(const struct tsv_reader *r, unsigned long sent)
 {
     struct sentiment_result res;
-    char num[64];
-    size_t i;
 
     if (text.n == 0 || whole)
         return;
     score_text(&res);
     if (level == LEVEL_TOKEN) {
-        for (i = 0; i < text.n; i++) {
-            num[0] = '\0';
-            if (text.outs[i].has_valence)
-                snprintf(num, sizeof(num), "%.10g", text.outs[i].valence);
-            tsv_row_sets(&text.rows[i], col_valence, num);
-            if (text.outs[i].has_valence)
-                sentiment_fmt(num, sizeof(num), text.outs[i].polarity, 4);
-            tsv_row_sets(&text.rows[i], col_polarity, num);
-            tsv_write_row(r, &text.rows[i], stdout);
-        }
+        put_token_rows(r);
     } else if (level == LEVEL_SENTENCE) {
         tsv_put_field(stdout, docid.data, docid.len);
         printf("\t%lu\t%zu", sent, text.n);
@@ -220,8 +345,7 @@ flush_sentence(const struct tsv_reader *r, unsigned long sent)
     } else {
         sentiment_doc_add(&doc_mean, &res);
     }
-    text.n = 0;
-    buf_reset(&text.strs);
+    text_clear();
     if (unbuffered)
         fflush(stdout);
 }
@@ -233,8 +357,7 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
 
     if (whole) {
         score_text(&res);
-        text.n = 0;
-        buf_reset(&text.strs);
+        text_clear();
     } else {
         flush_sentence(r, 0);
         sentiment_doc_mean(&doc_mean, &res);
@@ -259,34 +382,57 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
     sk_check_stdout();
 }
 
-static void
-add_token(struct tsv_row *row, long prev_end)
+/* Whether row belongs to the current document. */
+static int
+is_current_doc(struct tsv_row *row)
 {
     size_t len;
-    const char *s;
+    const char *id = tsv_row_raw(row, (size_t)col[C_DOC], &len);
 
-    if (text.n == text.cap) {
-        size_t old = text.cap;
-        text.cap = text.cap ? 2 * text.cap : 256;
-        text.off = xrealloc(text.off, 4 * text.cap * sizeof(*text.off));
-        text.toks = xrealloc(text.toks, text.cap * sizeof(*text.toks));
-        text.outs = xrealloc(text.outs, text.cap * sizeof(*text.outs));
-        text.rows = xrealloc(text.rows, text.cap * sizeof(*text.rows));
-        for (len = old; len < text.cap; len++)
-            text.rows[len] = (struct tsv_row)TSV_ROW_INIT;
-    }
-    s = tsv_row_get(row, col[C_TOKEN], &len);
-    text.off[4 * text.n] = text.strs.len;
-    text.off[4 * text.n + 1] = len;
-    buf_add(&text.strs, s, len);
-    s = tsv_row_get(row, col[C_NORM], &len);
-    text.off[4 * text.n + 2] = text.strs.len;
-    text.off[4 * text.n + 3] = len;
-    buf_add(&text.strs, s, len);
-    text.toks[text.n].joined =
-        prev_end >= 0 && tsv_row_long(row, col[C_START]) == prev_end;
-    if (level == LEVEL_TOKEN)
-        tsv_row_copy(&text.rows[text.n], row);
+    if (len == docraw.len && !memcmp(id, docraw.data, len))
+        return 1;
+    /* The same id can be written two ways (a CR as is, or as \r). */
+    id = tsv_row_get(row, (size_t)col[C_DOC], &len);
+    return len == docid.len && !memcmp(id, docid.data, len);
+}
+
+static void
+start_doc(struct tsv_row *row)
+{
+    size_t len;
+    const char *id = tsv_row_raw(row, (size_t)col[C_DOC], &len);
+
+    buf_reset(&docraw);
+    buf_add(&docraw, id, len);
+    id = tsv_row_get(row, (size_t)col[C_DOC], &len);
+    buf_reset(&docid);
+    buf_add(&docid, id, len);
+}
+
+/* Appends field c of row, unescaped, to the text's strings. */
+static void
+add_field(const struct tsv_row *row, long c, size_t *off, size_t *len)
+{
+    size_t rawlen;
+    const char *raw = tsv_row_raw(row, (size_t)c, &rawlen);
+
+    *off = text.strs.len;
+    if (memchr(raw, '\\', rawlen))
+        (void)tsv_unescape(&text.strs, raw, rawlen); /* row_split checked */
+    else
+        buf_add(&text.strs, raw, rawlen);
+    *len = text.strs.len - *off;
+}
+
+/* Adds the token of row, which at token level is text.rows[text.n]. */
+static void
+add_token(const struct tsv_row *row, long start, long prev_end)
+{
+    size_t *off = &text.off[4 * text.n];
+
+    add_field(row, col[C_TOKEN], &off[0], &off[1]);
+    add_field(row, col[C_NORM], &off[2], &off[3]);
+    text.toks[text.n].joined = prev_end >= 0 && start == prev_end;
     text.n++;
 }
 
@@ -301,7 +447,7 @@ score_inputs(char *const *paths, size_t npaths)
     static const char *const names[NCOLS] = {"doc",  "sent",  "start", "end",
                                              "type", "token", "norm"};
     struct tsv_reader *r = tsv_reader_open(paths, npaths);
-    struct tsv_row row = TSV_ROW_INIT;
+    struct tsv_row *row;
     struct sk_err err;
     long sent = -1, prev_end = -1;
     int got, have_doc = 0, i, status = SK_EXIT_OK;
@@ -319,15 +465,18 @@ score_inputs(char *const *paths, size_t npaths)
         }
     col_valence = tsv_add_column(r, "valence");
     col_polarity = tsv_add_column(r, "polarity");
+    append_columns = col_valence == tsv_ncols(r) &&
+                     col_polarity == col_valence + 1 &&
+                     tsv_out_ncols(r) == col_polarity + 1;
     if (level == LEVEL_TOKEN)
         tsv_write_header(r, stdout);
     else if (level == LEVEL_SENTENCE)
         fputs("doc\tsent\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
     else
         fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
-    while ((got = tsv_read_row(r, &row, &err)) != 0) {
+    while ((got = tsv_read_row(r, row = next_row(), &err)) != 0) {
         size_t len;
-        const char *id;
+        const char *type;
         long sn, start, end;
         int empty;
 
@@ -338,30 +487,29 @@ score_inputs(char *const *paths, size_t npaths)
         }
         if (got < 0)
             break;
-        id = tsv_row_get(&row, col[C_DOC], &len);
-        sn = tsv_row_long(&row, col[C_SENT]);
-        start = tsv_row_long(&row, col[C_START]);
-        end = tsv_row_long(&row, col[C_END]);
-        empty = !strcmp(tsv_row_get(&row, col[C_TYPE], NULL), "empty");
+        sn = tsv_row_long(row, (size_t)col[C_SENT]);
+        start = tsv_row_long(row, (size_t)col[C_START]);
+        end = tsv_row_long(row, (size_t)col[C_END]);
+        type = tsv_row_raw(row, (size_t)col[C_TYPE], &len);
+        empty = len == 5 && !memcmp(type, "empty", 5);
         if (sn < 0 || start < 0 || end < start) {
             got = sk_fail(&err, "%s:%lu: bad sent, start or end",
                           tsv_name(r), tsv_lineno(r));
             break;
         }
-        if (have_doc && (len != docid.len || memcmp(id, docid.data, len))) {
+        if (have_doc && !is_current_doc(row)) {
             flush_sentence(r, (unsigned long)sent);
             flush_doc(r, 0, NULL);
             have_doc = 0;
         }
         if (!have_doc) {
-            buf_reset(&docid);
-            buf_add(&docid, id, len);
+            start_doc(row);
             have_doc = 1;
             sent = -1;
             prev_end = -1;
         }
         if (empty) {
-            flush_doc(r, 1, &row);
+            flush_doc(r, 1, row);
             have_doc = 0;
             continue;
         }
@@ -370,7 +518,14 @@ score_inputs(char *const *paths, size_t npaths)
             sent = sn;
             doc_sents++;
         }
-        add_token(&row, prev_end);
+        if (level == LEVEL_TOKEN && row != &text.rows[text.n]) {
+            /* a flush emptied the text: the row becomes its first */
+            struct tsv_row first = text.rows[text.n];
+            text.rows[text.n] = *row;
+            *row = first;
+            row = &text.rows[text.n];
+        }
+        add_token(row, start, prev_end);
         doc_tokens++;
         prev_end = end;
     }
@@ -383,9 +538,7 @@ done:
         sk_warn("%s", err.msg);
         status = SK_EXIT_FAIL;
     }
-    text.n = 0;
-    buf_reset(&text.strs);
-    tsv_row_release(&row);
+    text_release();
     tsv_reader_free(r);
     return status;
 }

@@ -912,15 +912,51 @@ sentiment_score(struct sentiment_scorer *sc,
             }
 }
 
-void
+/* The text of units / 10^decimals, at least one digit before the point. */
+static size_t
+fmt_units(char *out, unsigned long long units, int decimals)
+{
+    char digits[32];
+    int nd = 0, k;
+    size_t len = 0;
+
+    do
+        digits[nd++] = (char)('0' + units % 10);
+    while ((units /= 10) || nd <= decimals);
+    for (k = nd - 1; k >= 0; k--) {
+        out[len++] = digits[k];
+        if (k == decimals && decimals > 0)
+            out[len++] = '.';
+    }
+    out[len] = '\0';
+    return len;
+}
+
+/* Copies s[0..len) to out as snprintf would: truncated, NUL-terminated. */
+static size_t
+copy_out(char *out, size_t size, const char *s, size_t len)
+{
+    if (!size)
+        return 0;
+    if (len >= size)
+        len = size - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return len;
+}
+
+size_t
 sentiment_fmt(char *out, size_t size, double x, int decimals)
 {
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4,
+                                   1e5, 1e6, 1e7, 1e8, 1e9};
     char exact[400], *dot, *p;
     int neg = x < 0, nonzero = 0;
     double scaled, frac;
     size_t i, len;
 
-    scaled = fabs(x) * pow(10, decimals);
+    scaled = fabs(x) * (decimals >= 0 && decimals <= 9 ? pow10[decimals]
+                                                       : pow(10, decimals));
     frac = scaled - floor(scaled);
     if (fabs(frac - 0.5) < 1e-6) /* near a half: look at the exact digits */
         snprintf(exact, sizeof(exact), "%.60f", fabs(x));
@@ -947,31 +983,28 @@ sentiment_fmt(char *out, size_t size, double x, int decimals)
                 exact[0] = '1';
             }
         }
-    } else if (!dot && scaled < 1e15) {
+    } else if (!dot && scaled < 1e15 && decimals <= 9) {
         /*
          * Far from a half, rounding the scaled value is exact enough (its
          * error is some 1e-12 of a unit) and much faster than printf.
          */
         unsigned long long units = (unsigned long long)floor(scaled + 0.5);
-        char digits[32];
-        int nd = 0, k;
-        do
-            digits[nd++] = (char)('0' + units % 10);
-        while ((units /= 10) || nd <= decimals);
-        p = exact;
-        for (k = nd - 1; k >= 0; k--) {
-            *p++ = digits[k];
-            if (k == decimals && decimals > 0)
-                *p++ = '.';
-        }
-        *p = '\0';
+        len = 0;
+        if (neg && units)
+            exact[len++] = '-';
+        len += fmt_units(exact + len, units, decimals);
+        return copy_out(out, size, exact, len);
     } else {
         snprintf(exact, sizeof(exact), "%.*f", decimals, fabs(x));
     }
     for (p = exact; *p; p++)
         if (*p >= '1' && *p <= '9')
             nonzero = 1;
-    snprintf(out, size, "%s%s", neg && nonzero ? "-" : "", exact);
+    if (neg && nonzero && size > 1) {
+        out[0] = '-';
+        return 1 + copy_out(out + 1, size - 1, exact, strlen(exact));
+    }
+    return copy_out(out, size, exact, strlen(exact));
 }
 
 /* ---- documents --------------------------------------------------------- */
