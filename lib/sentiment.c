@@ -334,9 +334,16 @@ sentiment_lexicon_nmodifiers(const struct sentiment_lexicon *lex)
 
 /* ---- words: the units VADER scores ------------------------------------- */
 
+/*
+ * A word's strings point into the caller's tokens (a word of one token)
+ * or into sc->raw and sc->low, which sentiment_score() sizes up front so
+ * that they never move during the call.
+ */
 struct word {
-    size_t raw, rawlen;      /* in sc->raw: the word as written */
-    size_t low, lowlen;      /* in sc->low: its normal form */
+    const char *raw; /* the word as written */
+    size_t rawlen;
+    const char *low; /* its normal form */
+    size_t lowlen;
     size_t head;             /* the token that gets its values */
     const struct sentry *le; /* entry of the normal form */
     const struct sentry *me; /* entry for modifier matching */
@@ -376,12 +383,15 @@ sentiment_scorer_free(struct sentiment_scorer *sc)
     free(sc);
 }
 
-/* VADER strips these characters when it looks for a word's core. */
+/*
+ * VADER strips these characters when it looks for a word's core: ASCII
+ * punctuation, !"#$%&'()*+,-./ :;<=>?@ [\]^_` {|}~
+ */
 static int
 is_vpunct(unsigned char c)
 {
-    return c < 128 && c > 32 &&
-           strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+           (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
 /*
@@ -400,20 +410,6 @@ is_strippable(const char *p, size_t len)
         if (strlen(list[i]) == len && !memcmp(list[i], p, len))
             return 1;
     return 0;
-}
-
-/* Length in UTF-16 code units, as JavaScript measures strings. */
-static size_t
-u16len(const char *s, size_t len)
-{
-    size_t i, n = 0;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80)
-            n += c >= 0xF0 ? 2 : 1;
-    }
-    return n;
 }
 
 static int
@@ -441,65 +437,76 @@ new_word(struct sentiment_scorer *sc)
     return &sc->w[sc->nw++];
 }
 
+/* UTF-16 code units of the character led by byte c (0 for a follower). */
+static size_t
+u16units(unsigned char c)
+{
+    return (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
+}
+
 /*
  * Adds the word made of the touching tokens toks[a..b), or nothing when
- * it is a single character.
+ * it is a single character (JavaScript's length, in UTF-16 units), and
+ * counts its '!' and '?' into *nexcl and *nquest.
  */
 static void
 add_chunk(struct sentiment_scorer *sc, const struct sentiment_token *toks,
-          size_t a, size_t b)
+          size_t a, size_t b, size_t *nexcl, size_t *nquest)
 {
-    size_t raw0 = sc->raw.len, low0 = sc->low.len, i, rl, ll, core, d;
+    size_t i, rl, ll, units = 0, core_units = 0, d = 0;
     size_t front = 0, back = 0, at;
     const char *r, *l;
     struct word *w;
 
-    for (i = a; i < b; i++) {
-        buf_add(&sc->raw, toks[i].token, toks[i].token_len);
-        buf_add(&sc->low, toks[i].norm, toks[i].norm_len);
+    if (b == a + 1) {
+        r = toks[a].token;
+        rl = toks[a].token_len;
+        l = toks[a].norm;
+        ll = toks[a].norm_len;
+    } else {
+        r = sc->raw.data + sc->raw.len;
+        l = sc->low.data + sc->low.len;
+        for (i = a; i < b; i++) {
+            buf_add(&sc->raw, toks[i].token, toks[i].token_len);
+            buf_add(&sc->low, toks[i].norm, toks[i].norm_len);
+        }
+        rl = (size_t)(sc->raw.data + sc->raw.len - r);
+        ll = (size_t)(sc->low.data + sc->low.len - l);
     }
-    r = sc->raw.data + raw0;
-    l = sc->low.data + low0;
-    rl = sc->raw.len - raw0;
-    ll = sc->low.len - low0;
-    if (u16len(r, rl) <= 1) {
-        sc->raw.len = raw0;
-        sc->low.len = low0;
-        return;
+    for (i = 0; i < rl; i++) {
+        unsigned char c = (unsigned char)r[i];
+        units += u16units(c);
+        if (is_vpunct(c)) {
+            d++;
+            *nexcl += c == '!';
+            *nquest += c == '?';
+        } else {
+            core_units += u16units(c);
+        }
     }
-    /* The core: the word without any punctuation. */
-    core = 0;
-    for (i = 0; i < rl; i++)
-        if (!is_vpunct((unsigned char)r[i]))
-            core++;
-    d = rl - core;
-    if (d >= 1 && d <= 4 && core > 0) {
-        size_t cu = 0;
-        for (i = 0; i < rl; i++) /* UTF-16 length of the core */
-            if (!is_vpunct((unsigned char)r[i]) &&
-                ((unsigned char)r[i] & 0xC0) != 0x80)
-                cu += (unsigned char)r[i] >= 0xF0 ? 2 : 1;
-        if (cu > 1) {
-            for (i = 0; i < d && is_vpunct((unsigned char)r[i]); i++)
+    if (units <= 1)
+        return; /* its bytes stay in sc->raw and sc->low, unused */
+    /* The core is the word without any punctuation: d bytes of it. */
+    if (d >= 1 && d <= 4 && d < rl && core_units > 1) {
+        for (i = 0; i < d && is_vpunct((unsigned char)r[i]); i++)
+            ;
+        if (i == d && is_strippable(r, d) && ll >= d && !memcmp(l, r, d)) {
+            front = d;
+        } else {
+            for (i = 0; i < d && is_vpunct((unsigned char)r[rl - 1 - i]); i++)
                 ;
-            if (i == d && is_strippable(r, d) && ll >= d && !memcmp(l, r, d)) {
-                front = d;
-            } else {
-                for (i = 0; i < d && is_vpunct((unsigned char)r[rl - 1 - i]);
-                     i++)
-                    ;
-                if (i == d && is_strippable(r + rl - d, d) && ll >= d &&
-                    !memcmp(l + ll - d, r + rl - d, d))
-                    back = d;
-            }
+            if (i == d && is_strippable(r + rl - d, d) && ll >= d &&
+                !memcmp(l + ll - d, r + rl - d, d))
+                back = d;
         }
     }
     w = new_word(sc);
     memset(w, 0, sizeof(*w));
-    w->raw = raw0 + front;
+    w->raw = r + front;
     w->rawlen = rl - front - back;
-    w->low = low0 + front;
+    w->low = l + front;
     w->lowlen = ll - front - back;
+    w->le = lookup(sc->lex, w->low, w->lowlen);
     /* The head: the first token not wholly in the stripped front. */
     w->head = a;
     for (i = a, at = 0; i < b; i++) {
@@ -545,9 +552,9 @@ seq_lookup(struct sentiment_scorer *sc, const struct word *w, size_t i,
         if (j > i)
             buf_addc(&sc->seq, ' ');
         if (as_written)
-            buf_add(&sc->seq, sc->raw.data + w[j].raw, w[j].rawlen);
+            buf_add(&sc->seq, w[j].raw, w[j].rawlen);
         else
-            buf_add(&sc->seq, sc->low.data + w[j].low, w[j].lowlen);
+            buf_add(&sc->seq, w[j].low, w[j].lowlen);
     }
     return lookup(sc->lex, sc->seq.data, sc->seq.len);
 }
@@ -556,7 +563,7 @@ seq_lookup(struct sentiment_scorer *sc, const struct word *w, size_t i,
 static void
 merge_phrases(struct sentiment_scorer *sc)
 {
-    size_t i, k, j, need, n = sc->nw, out = 0;
+    size_t i, k, j, at, n = sc->nw, out = 0;
     size_t maxw = sc->lex->max_val_words;
 
     if (maxw < 2 || n < 2)
@@ -568,8 +575,7 @@ merge_phrases(struct sentiment_scorer *sc)
     memcpy(sc->w2, sc->w, n * sizeof(*sc->w));
     for (i = 0; i < n;) {
         const struct sentry *e = NULL;
-        const struct sentry *first =
-            lookup(sc->lex, sc->low.data + sc->w2[i].low, sc->w2[i].lowlen);
+        const struct sentry *first = sc->w2[i].le;
         k = maxw < n - i ? maxw : n - i;
         if (!first || !(first->has & HAS_VPART))
             k = 1;
@@ -583,18 +589,18 @@ merge_phrases(struct sentiment_scorer *sc)
             continue;
         }
         /* The phrase as written and normalised, appended to the buffers. */
+        /* sized in sentiment_score(): the buffers do not move */
         sc->w[out] = sc->w2[i];
-        for (j = i, need = 0; j < i + k; j++)
-            need += sc->w2[j].rawlen + 1;
-        buf_grow(&sc->raw, need); /* copies from itself: no realloc below */
-        sc->w[out].raw = sc->raw.len;
+        sc->w[out].le = e;
+        at = sc->raw.len;
         for (j = i; j < i + k; j++) {
             if (j > i)
                 buf_addc(&sc->raw, ' ');
-            buf_add(&sc->raw, sc->raw.data + sc->w2[j].raw, sc->w2[j].rawlen);
+            buf_add(&sc->raw, sc->w2[j].raw, sc->w2[j].rawlen);
         }
-        sc->w[out].rawlen = sc->raw.len - sc->w[out].raw;
-        sc->w[out].low = sc->low.len;
+        sc->w[out].raw = sc->raw.data + at;
+        sc->w[out].rawlen = sc->raw.len - at;
+        sc->w[out].low = sc->low.data + sc->low.len;
         buf_add(&sc->low, sc->seq.data, sc->seq.len);
         sc->w[out].lowlen = sc->seq.len;
         out++;
@@ -611,10 +617,13 @@ negator_of(const struct sentiment_lexicon *lex, const struct sentry *e,
 
     if (e && (e->has & HAS_NEGATOR))
         return e->negator;
-    for (p = 0; p < lex->nparts; p++)
-        for (i = 0; i + lex->parts[p].len <= len; i++)
-            if (!memcmp(s + i, lex->parts[p].s, lex->parts[p].len))
+    for (p = 0; p < lex->nparts; p++) {
+        const char *part = lex->parts[p].s;
+        size_t plen = lex->parts[p].len;
+        for (i = 0; i + plen <= len; i++)
+            if (s[i] == part[0] && !memcmp(s + i, part, plen))
                 return lex->parts[p].value;
+    }
     return 0;
 }
 
@@ -778,8 +787,8 @@ find_contrast(const struct sentiment_scorer *sc)
         return -1;
     /* As written, a contrast word also counts in capitals ("BUT"). */
     for (i = 0; i < sc->nw; i++) {
-        const char *r = sc->raw.data + w[i].raw;
-        const char *l = sc->low.data + w[i].low;
+        const char *r = w[i].raw;
+        const char *l = w[i].low;
         if (!w[i].upper || !w[i].le ||
             !(w[i].le->has & (HAS_CBEFORE | HAS_CAFTER)) ||
             w[i].rawlen != w[i].lowlen)
@@ -801,7 +810,7 @@ sentiment_score(struct sentiment_scorer *sc,
 {
     const struct sentiment_lexicon *lex = sc->lex;
     int cs = sc->flags & SENTIMENT_CASE_SENSITIVE, capdiff;
-    size_t i, j, nupper = 0, nexcl = 0, nquest = 0, neu = 0;
+    size_t i, j, nupper = 0, nexcl = 0, nquest = 0, neu = 0, rlen, llen;
     double sum = 0, amp = 0, pos = 0, neg = 0, total;
     long ci;
     struct word *w;
@@ -813,16 +822,22 @@ sentiment_score(struct sentiment_scorer *sc,
     buf_reset(&sc->low);
     sc->nw = 0;
 
+    /*
+     * Room for every copy made below, so that words can point into the
+     * buffers: the words of several tokens, then the merged phrases (each
+     * word in one at most, with a space after it).
+     */
+    for (i = 0, rlen = llen = n; i < n; i++) {
+        rlen += 2 * toks[i].token_len;
+        llen += 2 * toks[i].norm_len;
+    }
+    buf_grow(&sc->raw, rlen);
+    buf_grow(&sc->low, llen);
     for (i = 0; i < n; i = j) {
         for (j = i + 1; j < n && toks[j].joined; j++)
             ;
-        add_chunk(sc, toks, i, j);
+        add_chunk(sc, toks, i, j, &nexcl, &nquest);
     }
-    for (i = 0; i < n; i++)
-        for (j = 0; j < toks[i].token_len; j++) {
-            nexcl += toks[i].token[j] == '!';
-            nquest += toks[i].token[j] == '?';
-        }
     merge_phrases(sc);
     w = sc->w;
     res->words = sc->nw;
@@ -830,9 +845,8 @@ sentiment_score(struct sentiment_scorer *sc,
         return;
 
     for (i = 0; i < sc->nw; i++) {
-        const char *r = sc->raw.data + w[i].raw;
-        const char *l = sc->low.data + w[i].low;
-        w[i].le = lookup(lex, l, w[i].lowlen);
+        const char *r = w[i].raw;
+        const char *l = w[i].low;
         if (cs && (w[i].rawlen != w[i].lowlen || memcmp(r, l, w[i].rawlen)))
             w[i].me = lookup(lex, r, w[i].rawlen);
         else
