@@ -148,10 +148,20 @@ load_file(const char *path, unsigned source, struct sk_err *err)
 
 enum { C_DOC, C_SENT, C_START, C_END, C_TYPE, C_TOKEN, C_NORM, NCOLS };
 
+/*
+ * Where a token's token or norm string is: in its row's line as read (at
+ * token level, when it has no escape), or in text.strs, unescaped.  The
+ * strings are offsets until the text is scored, as text.strs may move.
+ */
+struct field_at {
+    size_t off, len;
+    int in_row;
+};
+
 /* The tokens of the text being gathered: a sentence, or a document. */
 struct text {
-    struct buf strs; /* token and norm strings */
-    size_t *off;     /* per token: token, norm offset, lengths */
+    struct buf strs;     /* token and norm strings not in their rows */
+    struct field_at *at; /* per token: token, then norm */
     struct sentiment_token *toks;
     struct sentiment_token_out *outs;
     /*
@@ -186,7 +196,7 @@ text_reserve(size_t n)
     if (n <= text.cap)
         return;
     text.cap = text.cap ? 2 * text.cap : 256;
-    text.off = xrealloc(text.off, 4 * text.cap * sizeof(*text.off));
+    text.at = xrealloc(text.at, 2 * text.cap * sizeof(*text.at));
     text.toks = xrealloc(text.toks, text.cap * sizeof(*text.toks));
     text.outs = xrealloc(text.outs, text.cap * sizeof(*text.outs));
     text.rows = xrealloc(text.rows, text.cap * sizeof(*text.rows));
@@ -209,7 +219,7 @@ text_release(void)
     for (i = 0; i < text.cap; i++)
         tsv_row_release(&text.rows[i]);
     free(text.rows);
-    free(text.off);
+    free(text.at);
     free(text.toks);
     free(text.outs);
     buf_release(&text.strs);
@@ -248,10 +258,13 @@ score_text(struct sentiment_result *res)
     size_t i;
 
     for (i = 0; i < text.n; i++) {
-        text.toks[i].token = text.strs.data + text.off[4 * i];
-        text.toks[i].token_len = text.off[4 * i + 1];
-        text.toks[i].norm = text.strs.data + text.off[4 * i + 2];
-        text.toks[i].norm_len = text.off[4 * i + 3];
+        const struct field_at *at = &text.at[2 * i];
+        const char *line = text.rows[i].line.data;
+        text.toks[i].token =
+            (at[0].in_row ? line : text.strs.data) + at[0].off;
+        text.toks[i].token_len = at[0].len;
+        text.toks[i].norm = (at[1].in_row ? line : text.strs.data) + at[1].off;
+        text.toks[i].norm_len = at[1].len;
     }
     sentiment_score(scorer, text.toks, text.n, res,
                     level == LEVEL_TOKEN ? text.outs : NULL);
@@ -409,29 +422,50 @@ start_doc(struct tsv_row *row)
     buf_add(&docid, id, len);
 }
 
-/* Appends field c of row, unescaped, to the text's strings. */
+static int
+has_backslash(const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) /* fields are short: no memchr call */
+        if (s[i] == '\\')
+            return 1;
+    return 0;
+}
+
+/*
+ * Where field c of row is, unescaped: in the row itself when the row is
+ * kept (token level) and the field needs no unescaping, else copied to
+ * the text's strings.
+ */
 static void
-add_field(const struct tsv_row *row, long c, size_t *off, size_t *len)
+add_field(const struct tsv_row *row, long c, struct field_at *at)
 {
     size_t rawlen;
     const char *raw = tsv_row_raw(row, (size_t)c, &rawlen);
 
-    *off = text.strs.len;
-    if (memchr(raw, '\\', rawlen))
+    at->in_row = 0;
+    if (has_backslash(raw, rawlen)) {
+        at->off = text.strs.len;
         (void)tsv_unescape(&text.strs, raw, rawlen); /* row_split checked */
-    else
+        at->len = text.strs.len - at->off;
+    } else if (level == LEVEL_TOKEN) {
+        at->in_row = 1;
+        at->off = (size_t)(raw - row->line.data);
+        at->len = rawlen;
+    } else {
+        at->off = text.strs.len;
         buf_add(&text.strs, raw, rawlen);
-    *len = text.strs.len - *off;
+        at->len = rawlen;
+    }
 }
 
 /* Adds the token of row, which at token level is text.rows[text.n]. */
 static void
 add_token(const struct tsv_row *row, long start, long prev_end)
 {
-    size_t *off = &text.off[4 * text.n];
-
-    add_field(row, col[C_TOKEN], &off[0], &off[1]);
-    add_field(row, col[C_NORM], &off[2], &off[3]);
+    add_field(row, col[C_TOKEN], &text.at[2 * text.n]);
+    add_field(row, col[C_NORM], &text.at[2 * text.n + 1]);
     text.toks[text.n].joined = prev_end >= 0 && start == prev_end;
     text.n++;
 }
