@@ -149,8 +149,8 @@ load_file(const char *path, unsigned source, struct sk_err *err)
 enum { C_DOC, C_SENT, C_START, C_END, C_TYPE, C_TOKEN, C_NORM, NCOLS };
 
 /*
- * Where a token's token or norm string is: in its row's line as read (at
- * token level, when it has no escape), or in text.strs, unescaped.  The
+ * Where a token's token or norm string is: in its row's line as read (when
+ * rows are kept and it has no escape), or in text.strs, unescaped.  The
  * strings are offsets until the text is scored, as text.strs may move.
  */
 struct field_at {
@@ -165,8 +165,10 @@ struct text {
     struct sentiment_token *toks;
     struct sentiment_token_out *outs;
     /*
-     * Token level: the rows, to write back.  Each line is read straight
-     * into the next free row, so keeping a sentence copies nothing.
+     * The rows, kept but with --whole (which would keep a document's):
+     * token level writes them back, and tokens point into them.  Each
+     * line is read straight into the next free row, so keeping a sentence
+     * copies nothing.
      */
     struct tsv_row *rows;
     size_t n, cap;
@@ -176,6 +178,8 @@ static struct text text;
 static struct sentiment_doc doc_mean;
 static struct buf docid;  /* the document's id, unescaped */
 static struct buf docraw; /* and as read, to compare lines with */
+static struct buf docesc; /* and escaped, to write */
+static int keep_rows;     /* see text.rows */
 static size_t doc_tokens, doc_sents;
 static long col[NCOLS];
 static size_t col_valence, col_polarity;
@@ -226,30 +230,67 @@ text_release(void)
     buf_release(&out);
     buf_release(&docid);
     buf_release(&docraw);
+    buf_release(&docesc);
     memset(&text, 0, sizeof(text));
 }
 
 /*
- * The row to read the next line into: at token level the one after the
- * text's tokens, so that keeping it needs no copy.
+ * The row to read the next line into: when rows are kept, the one after
+ * the text's tokens, so that keeping it needs no copy.
  */
 static struct tsv_row *
 next_row(void)
 {
     text_reserve(text.n + 1);
-    return &text.rows[level == LEVEL_TOKEN ? text.n : 0];
+    return &text.rows[keep_rows ? text.n : 0];
+}
+
+/* Appends v in decimal, as %lu writes it. */
+static void
+add_count(struct buf *b, unsigned long v)
+{
+    char digits[24];
+    size_t n = 0;
+
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    buf_grow(b, n);
+    while (n)
+        b->data[b->len++] = digits[--n];
+    b->data[b->len] = '\0';
 }
 
 static void
-put_scores(const struct sentiment_result *res)
+add_score(struct buf *b, double x, int decimals)
 {
-    char pos[64], neu[64], neg[64], comp[64];
+    char num[64];
+    size_t len = sentiment_fmt(num, sizeof(num), x, decimals);
 
-    sentiment_fmt(pos, sizeof(pos), res->pos, 3);
-    sentiment_fmt(neu, sizeof(neu), res->neu, 3);
-    sentiment_fmt(neg, sizeof(neg), res->neg, 3);
-    sentiment_fmt(comp, sizeof(comp), res->compound, 4);
-    printf("\t%s\t%s\t%s\t%s\n", pos, neu, neg, comp);
+    buf_addc(b, '\t');
+    buf_add(b, num, len);
+}
+
+/*
+ * Writes a line of --level sentence or doc: the document's id, two counts
+ * (sentence number or sentences, then tokens), and the scores.
+ */
+static void
+put_scores(unsigned long count1, unsigned long count2,
+           const struct sentiment_result *res)
+{
+    buf_reset(&out);
+    buf_add(&out, docesc.data, docesc.len);
+    buf_addc(&out, '\t');
+    add_count(&out, count1);
+    buf_addc(&out, '\t');
+    add_count(&out, count2);
+    add_score(&out, res->pos, 3);
+    add_score(&out, res->neu, 3);
+    add_score(&out, res->neg, 3);
+    add_score(&out, res->compound, 4);
+    buf_addc(&out, '\n');
+    fwrite(out.data, 1, out.len, stdout);
 }
 
 static void
@@ -352,9 +393,7 @@ flush_sentence(const struct tsv_reader *r, unsigned long sent)
     if (level == LEVEL_TOKEN) {
         put_token_rows(r);
     } else if (level == LEVEL_SENTENCE) {
-        tsv_put_field(stdout, docid.data, docid.len);
-        printf("\t%lu\t%zu", sent, text.n);
-        put_scores(&res);
+        put_scores(sent, text.n, &res);
     } else {
         sentiment_doc_add(&doc_mean, &res);
     }
@@ -384,9 +423,7 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
             fputs("\t0\t0\t0.000\t0.000\t0.000\t0.0000\n", stdout);
         }
     } else {
-        tsv_put_field(stdout, docid.data, docid.len);
-        printf("\t%zu\t%zu", doc_sents, doc_tokens);
-        put_scores(&res);
+        put_scores(doc_sents, doc_tokens, &res);
     }
     doc_mean = (struct sentiment_doc)SENTIMENT_DOC_INIT;
     doc_sents = doc_tokens = 0;
@@ -420,6 +457,8 @@ start_doc(struct tsv_row *row)
     id = tsv_row_get(row, (size_t)col[C_DOC], &len);
     buf_reset(&docid);
     buf_add(&docid, id, len);
+    buf_reset(&docesc);
+    tsv_escape(&docesc, id, len);
 }
 
 static int
@@ -435,7 +474,7 @@ has_backslash(const char *s, size_t len)
 
 /*
  * Where field c of row is, unescaped: in the row itself when the row is
- * kept (token level) and the field needs no unescaping, else copied to
+ * kept (see text.rows) and the field needs no unescaping, else copied to
  * the text's strings.
  */
 static void
@@ -449,7 +488,7 @@ add_field(const struct tsv_row *row, long c, struct field_at *at)
         at->off = text.strs.len;
         (void)tsv_unescape(&text.strs, raw, rawlen); /* row_split checked */
         at->len = text.strs.len - at->off;
-    } else if (level == LEVEL_TOKEN) {
+    } else if (keep_rows) {
         at->in_row = 1;
         at->off = (size_t)(raw - row->line.data);
         at->len = rawlen;
@@ -460,7 +499,7 @@ add_field(const struct tsv_row *row, long c, struct field_at *at)
     }
 }
 
-/* Adds the token of row, which at token level is text.rows[text.n]. */
+/* Adds the token of row, which is text.rows[text.n] when rows are kept. */
 static void
 add_token(const struct tsv_row *row, long start, long prev_end)
 {
@@ -499,6 +538,7 @@ score_inputs(char *const *paths, size_t npaths)
         }
     col_valence = tsv_add_column(r, "valence");
     col_polarity = tsv_add_column(r, "polarity");
+    keep_rows = !whole;
     append_columns = col_valence == tsv_ncols(r) &&
                      col_polarity == col_valence + 1 &&
                      tsv_out_ncols(r) == col_polarity + 1;
@@ -552,7 +592,7 @@ score_inputs(char *const *paths, size_t npaths)
             sent = sn;
             doc_sents++;
         }
-        if (level == LEVEL_TOKEN && row != &text.rows[text.n]) {
+        if (keep_rows && row != &text.rows[text.n]) {
             /* a flush emptied the text: the row becomes its first */
             struct tsv_row first = text.rows[text.n];
             text.rows[text.n] = *row;
