@@ -39,7 +39,7 @@ enum {
 };
 
 struct sentry {
-    char *key;
+    size_t key; /* in lex->keys */
     size_t klen;
     uint32_t hash;
     unsigned has;
@@ -55,10 +55,21 @@ struct negpart {
     double value;
 };
 
+/*
+ * A slot of the hash table: the entry's index + 1 (0 when free) and its
+ * hash, so that a probe touches the entry only when the hash matches.
+ * Most words of a text are in no lexicon: their probes stay in the slots.
+ */
+struct slot {
+    uint32_t hash;
+    uint32_t entry;
+};
+
 struct sentiment_lexicon {
     struct sentry *e; /* entries */
     size_t n, cap;
-    size_t *slot; /* hash table of entry index + 1, 0 = free */
+    struct buf keys; /* the entries' keys, NUL-terminated, end to end */
+    struct slot *slot;
     size_t nslots;
     struct negpart *parts; /* negator-part entries */
     size_t nparts;
@@ -106,8 +117,7 @@ sentiment_lexicon_free(struct sentiment_lexicon *lex)
 
     if (!lex)
         return;
-    for (i = 0; i < lex->n; i++)
-        free(lex->e[i].key);
+    buf_release(&lex->keys);
     for (i = 0; i < lex->nparts; i++)
         free(lex->parts[i].s);
     free(lex->e);
@@ -122,9 +132,12 @@ lookup(const struct sentiment_lexicon *lex, const char *key, size_t len)
     uint32_t h = hash_bytes(key, len);
     size_t mask = lex->nslots - 1, i = h & mask;
 
-    for (; lex->slot[i]; i = (i + 1) & mask) {
-        const struct sentry *e = &lex->e[lex->slot[i] - 1];
-        if (e->hash == h && e->klen == len && !memcmp(e->key, key, len))
+    for (; lex->slot[i].entry; i = (i + 1) & mask) {
+        const struct sentry *e;
+        if (lex->slot[i].hash != h)
+            continue;
+        e = &lex->e[lex->slot[i].entry - 1];
+        if (e->klen == len && !memcmp(lex->keys.data + e->key, key, len))
             return e;
     }
     return NULL;
@@ -140,9 +153,10 @@ rehash(struct sentiment_lexicon *lex)
     lex->slot = xcalloc(lex->nslots, sizeof(*lex->slot));
     mask = lex->nslots - 1;
     for (i = 0; i < lex->n; i++) {
-        for (j = lex->e[i].hash & mask; lex->slot[j]; j = (j + 1) & mask)
+        for (j = lex->e[i].hash & mask; lex->slot[j].entry; j = (j + 1) & mask)
             ;
-        lex->slot[j] = i + 1;
+        lex->slot[j].hash = lex->e[i].hash;
+        lex->slot[j].entry = (uint32_t)(i + 1);
     }
 }
 
@@ -162,16 +176,19 @@ intern(struct sentiment_lexicon *lex, const char *key, size_t len)
     }
     e = &lex->e[lex->n++];
     memset(e, 0, sizeof(*e));
-    e->key = xstrndup(key, len);
+    e->key = lex->keys.len;
+    buf_add(&lex->keys, key, len);
+    buf_addc(&lex->keys, '\0');
     e->klen = len;
     e->hash = hash_bytes(key, len);
     if (2 * lex->n > lex->nslots) {
         rehash(lex);
     } else {
         mask = lex->nslots - 1;
-        for (i = e->hash & mask; lex->slot[i]; i = (i + 1) & mask)
+        for (i = e->hash & mask; lex->slot[i].entry; i = (i + 1) & mask)
             ;
-        lex->slot[i] = lex->n;
+        lex->slot[i].hash = e->hash;
+        lex->slot[i].entry = (uint32_t)lex->n;
     }
     return e;
 }
@@ -348,6 +365,7 @@ struct word {
     const struct sentry *le; /* entry of the normal form */
     const struct sentry *me; /* entry for modifier matching */
     double negator;          /* its negator factor, 0 when none */
+    int negator_known;       /* negator is set (found when first needed) */
     int upper;               /* ALL CAPS */
     double sent;             /* its sentiment */
 };
@@ -627,6 +645,25 @@ negator_of(const struct sentiment_lexicon *lex, const struct sentry *e,
     return 0;
 }
 
+/*
+ * The negator factor of word j.  Only the words before a lexicon word
+ * need one, so it is found then, and kept.
+ */
+static double
+negator(struct sentiment_scorer *sc, size_t j)
+{
+    struct word *w = &sc->w[j];
+
+    if (!w->negator_known) {
+        if (sc->flags & SENTIMENT_CASE_SENSITIVE)
+            w->negator = negator_of(sc->lex, w->me, w->raw, w->rawlen);
+        else
+            w->negator = negator_of(sc->lex, w->me, w->low, w->lowlen);
+        w->negator_known = 1;
+    }
+    return w->negator;
+}
+
 /* ---- the rules --------------------------------------------------------- */
 
 /*
@@ -675,8 +712,8 @@ never_check(struct sentiment_scorer *sc, size_t i, size_t d, double v)
         if (w[i - 1].me && (w[i - 1].me->has & HAS_SO))
             return v * w[i - 1].me->so;
     }
-    if (w[i - d].negator != 0)
-        v *= w[i - d].negator;
+    if (negator(sc, i - d) != 0)
+        v *= negator(sc, i - d);
     return v;
 }
 
@@ -851,8 +888,7 @@ sentiment_score(struct sentiment_scorer *sc,
             w[i].me = lookup(lex, r, w[i].rawlen);
         else
             w[i].me = w[i].le;
-        w[i].negator = cs ? negator_of(lex, w[i].me, r, w[i].rawlen)
-                          : negator_of(lex, w[i].me, l, w[i].lowlen);
+        w[i].negator_known = 0;
         w[i].upper = is_allcaps(r, w[i].rawlen);
         nupper += w[i].upper;
     }
