@@ -461,30 +461,20 @@ start_doc(struct tsv_row *row)
     tsv_escape(&docesc, id, len);
 }
 
-static int
-has_backslash(const char *s, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++) /* fields are short: no memchr call */
-        if (s[i] == '\\')
-            return 1;
-    return 0;
-}
-
 /*
  * Where field c of row is, unescaped: in the row itself when the row is
  * kept (see text.rows) and the field needs no unescaping, else copied to
- * the text's strings.
+ * the text's strings.  escapes: the row's line has a backslash.
  */
 static void
-add_field(const struct tsv_row *row, long c, struct field_at *at)
+add_field(const struct tsv_row *row, long c, int escapes,
+          struct field_at *at)
 {
     size_t rawlen;
     const char *raw = tsv_row_raw(row, (size_t)c, &rawlen);
 
     at->in_row = 0;
-    if (has_backslash(raw, rawlen)) {
+    if (escapes && memchr(raw, '\\', rawlen)) {
         at->off = text.strs.len;
         (void)tsv_unescape(&text.strs, raw, rawlen); /* row_split checked */
         at->len = text.strs.len - at->off;
@@ -503,8 +493,12 @@ add_field(const struct tsv_row *row, long c, struct field_at *at)
 static void
 add_token(const struct tsv_row *row, long start, long prev_end)
 {
-    add_field(row, col[C_TOKEN], &text.at[2 * text.n]);
-    add_field(row, col[C_NORM], &text.at[2 * text.n + 1]);
+    /* one look at the whole line rather than two at short fields */
+    int escapes =
+        row->line.len && memchr(row->line.data, '\\', row->line.len);
+
+    add_field(row, col[C_TOKEN], escapes, &text.at[2 * text.n]);
+    add_field(row, col[C_NORM], escapes, &text.at[2 * text.n + 1]);
     text.toks[text.n].joined = prev_end >= 0 && start == prev_end;
     text.n++;
 }
