@@ -5,6 +5,7 @@
  * lexicons, groups the stream into sentences and documents, and writes.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,34 +149,149 @@ load_file(const char *path, unsigned source, struct sk_err *err)
 
 enum { C_DOC, C_SENT, C_START, C_END, C_TYPE, C_TOKEN, C_NORM, NCOLS };
 
+/*
+ * Where a token's token or norm string is: in its row's line as read (when
+ * rows are kept and it has no escape), or in text.strs, unescaped.  The
+ * strings are offsets until the text is scored, as text.strs may move.
+ */
+struct field_at {
+    size_t off, len;
+    int in_row;
+};
+
 /* The tokens of the text being gathered: a sentence, or a document. */
 struct text {
-    struct buf strs; /* token and norm strings */
-    size_t *off;     /* per token: token, norm offset, lengths */
+    struct buf strs;     /* token and norm strings not in their rows */
+    struct field_at *at; /* per token: token, then norm */
     struct sentiment_token *toks;
     struct sentiment_token_out *outs;
-    struct tsv_row *rows; /* token level: the rows, to write back */
+    /*
+     * The rows, kept but with --whole (which would keep a document's):
+     * token level writes them back, and tokens point into them.  Each
+     * line is read straight into the next free row, so keeping a sentence
+     * copies nothing.
+     */
+    struct tsv_row *rows;
     size_t n, cap;
 };
 
 static struct text text;
 static struct sentiment_doc doc_mean;
-static struct docpos stream_pos; /* the document being read */
-static long col_tok;             /* -1 when the stream has none */
+static struct buf docid;  /* the document's id, unescaped */
+static struct buf docraw; /* and as read, to compare lines with */
+static struct buf docesc; /* and escaped, to write */
+static int keep_rows;     /* see text.rows */
 static size_t doc_tokens, doc_sents;
 static long col[NCOLS];
 static size_t col_valence, col_polarity;
+/*
+ * Token level with valence and polarity appended as the last columns (not
+ * replacing input columns): each line is written as read plus the two
+ * numbers, gathered in out and written once a sentence.
+ */
+static int append_columns;
+static struct buf out;
+
+/* Room for n tokens in the text. */
+static void
+text_reserve(size_t n)
+{
+    size_t old = text.cap, i;
+
+    if (n <= text.cap)
+        return;
+    text.cap = text.cap ? 2 * text.cap : 256;
+    text.at = xrealloc(text.at, 2 * text.cap * sizeof(*text.at));
+    text.toks = xrealloc(text.toks, text.cap * sizeof(*text.toks));
+    text.outs = xrealloc(text.outs, text.cap * sizeof(*text.outs));
+    text.rows = xrealloc(text.rows, text.cap * sizeof(*text.rows));
+    for (i = old; i < text.cap; i++)
+        text.rows[i] = (struct tsv_row)TSV_ROW_INIT;
+}
 
 static void
-put_scores(const struct sentiment_result *res)
+text_clear(void)
 {
-    char pos[64], neu[64], neg[64], comp[64];
+    text.n = 0;
+    buf_reset(&text.strs);
+}
 
-    sentiment_fmt(pos, sizeof(pos), res->pos, 3);
-    sentiment_fmt(neu, sizeof(neu), res->neu, 3);
-    sentiment_fmt(neg, sizeof(neg), res->neg, 3);
-    sentiment_fmt(comp, sizeof(comp), res->compound, 4);
-    printf("\t%s\t%s\t%s\t%s\n", pos, neu, neg, comp);
+static void
+text_release(void)
+{
+    size_t i;
+
+    for (i = 0; i < text.cap; i++)
+        tsv_row_release(&text.rows[i]);
+    free(text.rows);
+    free(text.at);
+    free(text.toks);
+    free(text.outs);
+    buf_release(&text.strs);
+    buf_release(&out);
+    buf_release(&docid);
+    buf_release(&docraw);
+    buf_release(&docesc);
+    memset(&text, 0, sizeof(text));
+}
+
+/*
+ * The row to read the next line into: when rows are kept, the one after
+ * the text's tokens, so that keeping it needs no copy.
+ */
+static struct tsv_row *
+next_row(void)
+{
+    text_reserve(text.n + 1);
+    return &text.rows[keep_rows ? text.n : 0];
+}
+
+/* Appends v in decimal, as %lu writes it. */
+static void
+add_count(struct buf *b, unsigned long v)
+{
+    char digits[24];
+    size_t n = 0;
+
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    buf_grow(b, n);
+    while (n)
+        b->data[b->len++] = digits[--n];
+    b->data[b->len] = '\0';
+}
+
+static void
+add_score(struct buf *b, double x, int decimals)
+{
+    char num[64];
+    size_t len = sentiment_fmt(num, sizeof(num), x, decimals);
+
+    buf_addc(b, '\t');
+    buf_add(b, num, len);
+}
+
+/*
+ * Writes a line of --level sentence or doc: the document's id, two counts
+ * (sentence number or sentences, then tokens), and the scores.
+ */
+static void
+put_scores(unsigned long count1, unsigned long count2,
+           const struct sentiment_result *res)
+{
+    buf_reset(&out);
+    buf_add(&out, docesc.data, docesc.len);
+    buf_addc(&out, '\t');
+    add_count(&out, count1);
+    buf_addc(&out, '\t');
+    add_count(&out, count2);
+    add_score(&out, res->pos, 3);
+    add_score(&out, res->neu, 3);
+    add_score(&out, res->neg, 3);
+    add_score(&out, res->compound, 4);
+    buf_addc(&out, '\n');
+    fwrite(out.data, 1, out.len, stdout);
 }
 
 static void
@@ -184,13 +300,86 @@ score_text(struct sentiment_result *res)
     size_t i;
 
     for (i = 0; i < text.n; i++) {
-        text.toks[i].token = text.strs.data + text.off[4 * i];
-        text.toks[i].token_len = text.off[4 * i + 1];
-        text.toks[i].norm = text.strs.data + text.off[4 * i + 2];
-        text.toks[i].norm_len = text.off[4 * i + 3];
+        const struct field_at *at = &text.at[2 * i];
+        const char *line = text.rows[i].line.data;
+        text.toks[i].token =
+            (at[0].in_row ? line : text.strs.data) + at[0].off;
+        text.toks[i].token_len = at[0].len;
+        text.toks[i].norm = (at[1].in_row ? line : text.strs.data) + at[1].off;
+        text.toks[i].norm_len = at[1].len;
     }
     sentiment_score(scorer, text.toks, text.n, res,
                     level == LEVEL_TOKEN ? text.outs : NULL);
+}
+
+/*
+ * The valence as "%.10g" writes it, into buf (size 64); returns its
+ * length.  A lexicon has few distinct values (VADER's are tenths), so the
+ * text of each is remembered rather than formatted again.
+ */
+static size_t
+valence_text(char *buf, double v)
+{
+    static struct {
+        uint64_t bits;
+        size_t len;
+        char text[32];
+    } cache[256];
+    uint64_t bits;
+    size_t slot;
+    int n;
+
+    memcpy(&bits, &v, sizeof(bits));
+    slot = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 56);
+    if (cache[slot].len == 0 || cache[slot].bits != bits) {
+        n = snprintf(buf, 64, "%.10g", v);
+        if (n <= 0 || (size_t)n >= sizeof(cache[slot].text))
+            return (size_t)(n > 0 ? n : 0);
+        cache[slot].bits = bits;
+        cache[slot].len = (size_t)n;
+        memcpy(cache[slot].text, buf, (size_t)n + 1);
+        return (size_t)n;
+    }
+    memcpy(buf, cache[slot].text, cache[slot].len + 1);
+    return cache[slot].len;
+}
+
+/* Writes the text's rows with their valence and polarity. */
+static void
+put_token_rows(const struct tsv_reader *r)
+{
+    char val[64], pol[64];
+    size_t i, vlen, plen;
+
+    buf_reset(&out);
+    for (i = 0; i < text.n; i++) {
+        const struct tsv_row *row = &text.rows[i];
+        vlen = plen = 0;
+        val[0] = pol[0] = '\0';
+        if (text.outs[i].has_valence) {
+            vlen = valence_text(val, text.outs[i].valence);
+            plen = sentiment_fmt(pol, sizeof(pol), text.outs[i].polarity, 4);
+        }
+        if (!append_columns) {
+            tsv_row_set(&text.rows[i], col_valence, val, vlen);
+            tsv_row_set(&text.rows[i], col_polarity, pol, plen);
+            tsv_write_row(r, row, stdout);
+            continue;
+        }
+        buf_grow(&out, row->line.len + vlen + plen + 3);
+        if (row->line.len)
+            memcpy(out.data + out.len, row->line.data, row->line.len);
+        out.len += row->line.len;
+        out.data[out.len++] = '\t';
+        memcpy(out.data + out.len, val, vlen);
+        out.len += vlen;
+        out.data[out.len++] = '\t';
+        memcpy(out.data + out.len, pol, plen);
+        out.len += plen;
+        out.data[out.len++] = '\n';
+    }
+    if (out.len)
+        fwrite(out.data, 1, out.len, stdout);
 }
 
 /* The end of a sentence (of a document with --whole). */
@@ -198,32 +387,18 @@ static void
 flush_sentence(const struct tsv_reader *r, unsigned long sent)
 {
     struct sentiment_result res;
-    char num[64];
-    size_t i;
 
     if (text.n == 0 || whole)
         return;
     score_text(&res);
     if (level == LEVEL_TOKEN) {
-        for (i = 0; i < text.n; i++) {
-            num[0] = '\0';
-            if (text.outs[i].has_valence)
-                snprintf(num, sizeof(num), "%.10g", text.outs[i].valence);
-            tsv_row_sets(&text.rows[i], col_valence, num);
-            if (text.outs[i].has_valence)
-                sentiment_fmt(num, sizeof(num), text.outs[i].polarity, 4);
-            tsv_row_sets(&text.rows[i], col_polarity, num);
-            tsv_write_row(r, &text.rows[i], stdout);
-        }
+        put_token_rows(r);
     } else if (level == LEVEL_SENTENCE) {
-        tsv_put_field(stdout, stream_pos.doc.data, stream_pos.doc.len);
-        printf("\t%lu\t%zu", sent, text.n);
-        put_scores(&res);
+        put_scores(sent, text.n, &res);
     } else {
         sentiment_doc_add(&doc_mean, &res);
     }
-    text.n = 0;
-    buf_reset(&text.strs);
+    text_clear();
     if (unbuffered)
         fflush(stdout);
 }
@@ -235,8 +410,7 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
 
     if (whole) {
         score_text(&res);
-        text.n = 0;
-        buf_reset(&text.strs);
+        text_clear();
     } else {
         flush_sentence(r, 0);
         sentiment_doc_mean(&doc_mean, &res);
@@ -246,13 +420,11 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
             tsv_write_row(r, row, stdout);
     } else if (level == LEVEL_SENTENCE) {
         if (empty) {
-            tsv_put_field(stdout, stream_pos.doc.data, stream_pos.doc.len);
+            tsv_put_field(stdout, docid.data, docid.len);
             fputs("\t0\t0\t0.000\t0.000\t0.000\t0.0000\n", stdout);
         }
     } else {
-        tsv_put_field(stdout, stream_pos.doc.data, stream_pos.doc.len);
-        printf("\t%zu\t%zu", doc_sents, doc_tokens);
-        put_scores(&res);
+        put_scores(doc_sents, doc_tokens, &res);
     }
     doc_mean = (struct sentiment_doc)SENTIMENT_DOC_INIT;
     doc_sents = doc_tokens = 0;
@@ -261,34 +433,74 @@ flush_doc(const struct tsv_reader *r, int empty, const struct tsv_row *row)
     sk_check_stdout();
 }
 
-static void
-add_token(struct tsv_row *row, long prev_end)
+/* Whether row belongs to the current document. */
+static int
+is_current_doc(struct tsv_row *row)
 {
     size_t len;
-    const char *s;
+    const char *id = tsv_row_raw(row, (size_t)col[C_DOC], &len);
 
-    if (text.n == text.cap) {
-        size_t old = text.cap;
-        text.cap = text.cap ? 2 * text.cap : 256;
-        text.off = xrealloc(text.off, 4 * text.cap * sizeof(*text.off));
-        text.toks = xrealloc(text.toks, text.cap * sizeof(*text.toks));
-        text.outs = xrealloc(text.outs, text.cap * sizeof(*text.outs));
-        text.rows = xrealloc(text.rows, text.cap * sizeof(*text.rows));
-        for (len = old; len < text.cap; len++)
-            text.rows[len] = (struct tsv_row)TSV_ROW_INIT;
+    if (len == docraw.len && !memcmp(id, docraw.data, len))
+        return 1;
+    /* The same id can be written two ways (a CR as is, or as \r). */
+    id = tsv_row_get(row, (size_t)col[C_DOC], &len);
+    return len == docid.len && !memcmp(id, docid.data, len);
+}
+
+static void
+start_doc(struct tsv_row *row)
+{
+    size_t len;
+    const char *id = tsv_row_raw(row, (size_t)col[C_DOC], &len);
+
+    buf_reset(&docraw);
+    buf_add(&docraw, id, len);
+    id = tsv_row_get(row, (size_t)col[C_DOC], &len);
+    buf_reset(&docid);
+    buf_add(&docid, id, len);
+    buf_reset(&docesc);
+    tsv_escape(&docesc, id, len);
+}
+
+/*
+ * Where field c of row is, unescaped: in the row itself when the row is
+ * kept (see text.rows) and the field needs no unescaping, else copied to
+ * the text's strings.  escapes: the row's line has a backslash.
+ */
+static void
+add_field(const struct tsv_row *row, long c, int escapes,
+          struct field_at *at)
+{
+    size_t rawlen;
+    const char *raw = tsv_row_raw(row, (size_t)c, &rawlen);
+
+    at->in_row = 0;
+    if (escapes && memchr(raw, '\\', rawlen)) {
+        at->off = text.strs.len;
+        (void)tsv_unescape(&text.strs, raw, rawlen); /* row_split checked */
+        at->len = text.strs.len - at->off;
+    } else if (keep_rows) {
+        at->in_row = 1;
+        at->off = (size_t)(raw - row->line.data);
+        at->len = rawlen;
+    } else {
+        at->off = text.strs.len;
+        buf_add(&text.strs, raw, rawlen);
+        at->len = rawlen;
     }
-    s = tsv_row_get(row, col[C_TOKEN], &len);
-    text.off[4 * text.n] = text.strs.len;
-    text.off[4 * text.n + 1] = len;
-    buf_add(&text.strs, s, len);
-    s = tsv_row_get(row, col[C_NORM], &len);
-    text.off[4 * text.n + 2] = text.strs.len;
-    text.off[4 * text.n + 3] = len;
-    buf_add(&text.strs, s, len);
-    text.toks[text.n].joined =
-        prev_end >= 0 && tsv_row_long(row, col[C_START]) == prev_end;
-    if (level == LEVEL_TOKEN)
-        tsv_row_copy(&text.rows[text.n], row);
+}
+
+/* Adds the token of row, which is text.rows[text.n] when rows are kept. */
+static void
+add_token(const struct tsv_row *row, long start, long prev_end)
+{
+    /* one look at the whole line rather than two at short fields */
+    int escapes =
+        row->line.len && memchr(row->line.data, '\\', row->line.len);
+
+    add_field(row, col[C_TOKEN], escapes, &text.at[2 * text.n]);
+    add_field(row, col[C_NORM], escapes, &text.at[2 * text.n + 1]);
+    text.toks[text.n].joined = prev_end >= 0 && start == prev_end;
     text.n++;
 }
 
@@ -303,10 +515,10 @@ score_inputs(char *const *paths, size_t npaths)
     static const char *const names[NCOLS] = {"doc",  "sent",  "start", "end",
                                              "type", "token", "norm"};
     struct tsv_reader *r = tsv_reader_open(paths, npaths);
-    struct tsv_row row = TSV_ROW_INIT;
+    struct tsv_row *row;
     struct sk_err err;
-    long prev_end = -1;
-    int got, i, status = SK_EXIT_OK;
+    long sent = -1, tok = -1, prev_end = -1, col_tok;
+    int got, have_doc = 0, i, status = SK_EXIT_OK;
 
     while ((got = tsv_read_header(r, &err)) == TSV_INPUT_FAILED) {
         sk_warn("%s", err.msg);
@@ -322,18 +534,21 @@ score_inputs(char *const *paths, size_t npaths)
     col_tok = tsv_find(r, "tok");
     col_valence = tsv_add_column(r, "valence");
     col_polarity = tsv_add_column(r, "polarity");
+    keep_rows = !whole;
+    append_columns = col_valence == tsv_ncols(r) &&
+                     col_polarity == col_valence + 1 &&
+                     tsv_out_ncols(r) == col_polarity + 1;
     if (level == LEVEL_TOKEN)
         tsv_write_header(r, stdout);
     else if (level == LEVEL_SENTENCE)
         fputs("doc\tsent\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
     else
         fputs("doc\tsentences\ttokens\tpos\tneu\tneg\tcompound\n", stdout);
-    while ((got = tsv_read_row(r, &row, &err)) != 0) {
+    while ((got = tsv_read_row(r, row = next_row(), &err)) != 0) {
         size_t len;
-        const char *id;
+        const char *type;
         long sn, tn, start, end;
         int empty;
-        enum docpos_step step;
 
         if (got == TSV_INPUT_FAILED) {
             sk_warn("%s", err.msg);
@@ -342,40 +557,54 @@ score_inputs(char *const *paths, size_t npaths)
         }
         if (got < 0)
             break;
-        id = tsv_row_get(&row, col[C_DOC], &len);
-        sn = tsv_row_long(&row, col[C_SENT]);
-        tn = col_tok >= 0 ? tsv_row_long(&row, col_tok) : -1;
-        start = tsv_row_long(&row, col[C_START]);
-        end = tsv_row_long(&row, col[C_END]);
-        empty = !strcmp(tsv_row_get(&row, col[C_TYPE], NULL), "empty");
+        sn = tsv_row_long(row, (size_t)col[C_SENT]);
+        tn = col_tok >= 0 ? tsv_row_long(row, (size_t)col_tok) : -1;
+        start = tsv_row_long(row, (size_t)col[C_START]);
+        end = tsv_row_long(row, (size_t)col[C_END]);
+        type = tsv_row_raw(row, (size_t)col[C_TYPE], &len);
+        empty = len == 5 && !memcmp(type, "empty", 5);
         if (sn < 0 || start < 0 || end < start) {
             got = sk_fail(&err, "%s:%lu: bad sent, start or end",
                           tsv_name(r), tsv_lineno(r));
             break;
         }
-        step = docpos_step(&stream_pos, id, len, sn, tn);
-        if (step != DOCPOS_SAME_SENTENCE && stream_pos.started &&
-            !stream_pos.ended)
-            flush_sentence(r, (unsigned long)stream_pos.sent);
-        if (step == DOCPOS_NEW_DOCUMENT) {
-            if (stream_pos.started && !stream_pos.ended)
-                flush_doc(r, 0, NULL);
+        /* the same file twice in a row: one id, numbers starting over */
+        if (have_doc && (!is_current_doc(row) ||
+                         !docpos_goes_on(sent, tok, sn, tn))) {
+            flush_sentence(r, (unsigned long)sent);
+            flush_doc(r, 0, NULL);
+            have_doc = 0;
+        }
+        if (!have_doc) {
+            start_doc(row);
+            have_doc = 1;
+            sent = -1;
             prev_end = -1;
         }
-        docpos_move(&stream_pos, id, len, sn, tn);
+        tok = tn;
         if (empty) {
-            flush_doc(r, 1, &row);
-            docpos_end_document(&stream_pos);
+            flush_doc(r, 1, row);
+            have_doc = 0;
             continue;
         }
-        if (step != DOCPOS_SAME_SENTENCE)
+        if (sn != sent) {
+            flush_sentence(r, (unsigned long)sent);
+            sent = sn;
             doc_sents++;
-        add_token(&row, prev_end);
+        }
+        if (keep_rows && row != &text.rows[text.n]) {
+            /* a flush emptied the text: the row becomes its first */
+            struct tsv_row first = text.rows[text.n];
+            text.rows[text.n] = *row;
+            *row = first;
+            row = &text.rows[text.n];
+        }
+        add_token(row, start, prev_end);
         doc_tokens++;
         prev_end = end;
     }
-    if (got == 0 && stream_pos.started && !stream_pos.ended) {
-        flush_sentence(r, (unsigned long)stream_pos.sent);
+    if (got == 0 && have_doc) {
+        flush_sentence(r, (unsigned long)sent);
         flush_doc(r, 0, NULL);
     }
 done:
@@ -383,10 +612,7 @@ done:
         sk_warn("%s", err.msg);
         status = SK_EXIT_FAIL;
     }
-    text.n = 0;
-    buf_reset(&text.strs);
-    docpos_release(&stream_pos);
-    tsv_row_release(&row);
+    text_release();
     tsv_reader_free(r);
     return status;
 }

@@ -3,13 +3,12 @@
 
 #include <string.h>
 
-/* Do the sentence and token numbers go on from (p->sent, p->tok)? */
-static int
-goes_on(const struct docpos *p, long sent, long tok)
+int
+docpos_goes_on(long prev_sent, long prev_tok, long sent, long tok)
 {
-    if (sent != p->sent)
-        return sent > p->sent;
-    return tok < 0 || p->tok < 0 || tok > p->tok;
+    if (sent != prev_sent)
+        return sent > prev_sent;
+    return tok < 0 || prev_tok < 0 || tok > prev_tok;
 }
 
 enum docpos_step
@@ -17,7 +16,7 @@ docpos_step(const struct docpos *p, const char *doc, size_t doclen,
             long sent, long tok)
 {
     if (!p->started || p->ended || doclen != p->doc.len ||
-        memcmp(doc, p->doc.data, doclen) != 0 || !goes_on(p, sent, tok))
+        memcmp(doc, p->doc.data, doclen) != 0 || !docpos_goes_on(p->sent, p->tok, sent, tok))
         return DOCPOS_NEW_DOCUMENT;
     return sent == p->sent ? DOCPOS_SAME_SENTENCE : DOCPOS_NEW_SENTENCE;
 }

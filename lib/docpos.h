@@ -37,6 +37,12 @@ struct docpos {
 enum docpos_step docpos_step(const struct docpos *p, const char *doc,
                              size_t doclen, long sent, long tok);
 
+/*
+ * Do (sent, tok) go on from the row (prev_sent, prev_tok) of the same
+ * document id, or start it over?  tok < 0: no tok column.
+ */
+int docpos_goes_on(long prev_sent, long prev_tok, long sent, long tok);
+
 /* Moves p to the row (doc, sent, tok). */
 void docpos_move(struct docpos *p, const char *doc, size_t doclen,
                  long sent, long tok);

@@ -39,7 +39,7 @@ enum {
 };
 
 struct sentry {
-    char *key;
+    size_t key; /* in lex->keys */
     size_t klen;
     uint32_t hash;
     unsigned has;
@@ -55,10 +55,21 @@ struct negpart {
     double value;
 };
 
+/*
+ * A slot of the hash table: the entry's index + 1 (0 when free) and its
+ * hash, so that a probe touches the entry only when the hash matches.
+ * Most words of a text are in no lexicon: their probes stay in the slots.
+ */
+struct slot {
+    uint32_t hash;
+    uint32_t entry;
+};
+
 struct sentiment_lexicon {
     struct sentry *e; /* entries */
     size_t n, cap;
-    size_t *slot; /* hash table of entry index + 1, 0 = free */
+    struct buf keys; /* the entries' keys, NUL-terminated, end to end */
+    struct slot *slot;
     size_t nslots;
     struct negpart *parts; /* negator-part entries */
     size_t nparts;
@@ -66,16 +77,28 @@ struct sentiment_lexicon {
     size_t max_val_words; /* longest valence phrase, in words */
 };
 
+/*
+ * The hash of a key: eight bytes at a time, then a final mix.  Words are
+ * short, and a byte-at-a-time hash was most of a lookup's work.
+ */
 static uint32_t
 hash_bytes(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ len, k;
+    size_t i;
 
-    while (len--) {
-        h ^= (unsigned char)*s++;
-        h *= 16777619u;
+    for (; len >= 8; s += 8, len -= 8) {
+        memcpy(&k, s, 8);
+        h = (h ^ k) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
     }
-    return h;
+    for (k = 0, i = 0; i < len; i++)
+        k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ k) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 29;
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 32;
+    return (uint32_t)h;
 }
 
 static size_t
@@ -106,8 +129,7 @@ sentiment_lexicon_free(struct sentiment_lexicon *lex)
 
     if (!lex)
         return;
-    for (i = 0; i < lex->n; i++)
-        free(lex->e[i].key);
+    buf_release(&lex->keys);
     for (i = 0; i < lex->nparts; i++)
         free(lex->parts[i].s);
     free(lex->e);
@@ -122,9 +144,12 @@ lookup(const struct sentiment_lexicon *lex, const char *key, size_t len)
     uint32_t h = hash_bytes(key, len);
     size_t mask = lex->nslots - 1, i = h & mask;
 
-    for (; lex->slot[i]; i = (i + 1) & mask) {
-        const struct sentry *e = &lex->e[lex->slot[i] - 1];
-        if (e->hash == h && e->klen == len && !memcmp(e->key, key, len))
+    for (; lex->slot[i].entry; i = (i + 1) & mask) {
+        const struct sentry *e;
+        if (lex->slot[i].hash != h)
+            continue;
+        e = &lex->e[lex->slot[i].entry - 1];
+        if (e->klen == len && !memcmp(lex->keys.data + e->key, key, len))
             return e;
     }
     return NULL;
@@ -140,9 +165,10 @@ rehash(struct sentiment_lexicon *lex)
     lex->slot = xcalloc(lex->nslots, sizeof(*lex->slot));
     mask = lex->nslots - 1;
     for (i = 0; i < lex->n; i++) {
-        for (j = lex->e[i].hash & mask; lex->slot[j]; j = (j + 1) & mask)
+        for (j = lex->e[i].hash & mask; lex->slot[j].entry; j = (j + 1) & mask)
             ;
-        lex->slot[j] = i + 1;
+        lex->slot[j].hash = lex->e[i].hash;
+        lex->slot[j].entry = (uint32_t)(i + 1);
     }
 }
 
@@ -162,16 +188,19 @@ intern(struct sentiment_lexicon *lex, const char *key, size_t len)
     }
     e = &lex->e[lex->n++];
     memset(e, 0, sizeof(*e));
-    e->key = xstrndup(key, len);
+    e->key = lex->keys.len;
+    buf_add(&lex->keys, key, len);
+    buf_addc(&lex->keys, '\0');
     e->klen = len;
     e->hash = hash_bytes(key, len);
     if (2 * lex->n > lex->nslots) {
         rehash(lex);
     } else {
         mask = lex->nslots - 1;
-        for (i = e->hash & mask; lex->slot[i]; i = (i + 1) & mask)
+        for (i = e->hash & mask; lex->slot[i].entry; i = (i + 1) & mask)
             ;
-        lex->slot[i] = lex->n;
+        lex->slot[i].hash = e->hash;
+        lex->slot[i].entry = (uint32_t)lex->n;
     }
     return e;
 }
@@ -334,13 +363,21 @@ sentiment_lexicon_nmodifiers(const struct sentiment_lexicon *lex)
 
 /* ---- words: the units VADER scores ------------------------------------- */
 
+/*
+ * A word's strings point into the caller's tokens (a word of one token)
+ * or into sc->raw and sc->low, which sentiment_score() sizes up front so
+ * that they never move during the call.
+ */
 struct word {
-    size_t raw, rawlen;      /* in sc->raw: the word as written */
-    size_t low, lowlen;      /* in sc->low: its normal form */
+    const char *raw; /* the word as written */
+    size_t rawlen;
+    const char *low; /* its normal form */
+    size_t lowlen;
     size_t head;             /* the token that gets its values */
     const struct sentry *le; /* entry of the normal form */
     const struct sentry *me; /* entry for modifier matching */
     double negator;          /* its negator factor, 0 when none */
+    int negator_known;       /* negator is set (found when first needed) */
     int upper;               /* ALL CAPS */
     double sent;             /* its sentiment */
 };
@@ -376,12 +413,15 @@ sentiment_scorer_free(struct sentiment_scorer *sc)
     free(sc);
 }
 
-/* VADER strips these characters when it looks for a word's core. */
+/*
+ * VADER strips these characters when it looks for a word's core: ASCII
+ * punctuation, !"#$%&'()*+,-./ :;<=>?@ [\]^_` {|}~
+ */
 static int
 is_vpunct(unsigned char c)
 {
-    return c < 128 && c > 32 &&
-           strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+           (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
 /*
@@ -400,20 +440,6 @@ is_strippable(const char *p, size_t len)
         if (strlen(list[i]) == len && !memcmp(list[i], p, len))
             return 1;
     return 0;
-}
-
-/* Length in UTF-16 code units, as JavaScript measures strings. */
-static size_t
-u16len(const char *s, size_t len)
-{
-    size_t i, n = 0;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80)
-            n += c >= 0xF0 ? 2 : 1;
-    }
-    return n;
 }
 
 static int
@@ -441,65 +467,77 @@ new_word(struct sentiment_scorer *sc)
     return &sc->w[sc->nw++];
 }
 
+/* UTF-16 code units of the character led by byte c (0 for a follower). */
+static size_t
+u16units(unsigned char c)
+{
+    return (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
+}
+
 /*
  * Adds the word made of the touching tokens toks[a..b), or nothing when
- * it is a single character.
+ * it is a single character (JavaScript's length, in UTF-16 units), and
+ * counts its '!' and '?' into *nexcl and *nquest.
  */
 static void
 add_chunk(struct sentiment_scorer *sc, const struct sentiment_token *toks,
-          size_t a, size_t b)
+          size_t a, size_t b, size_t *nexcl, size_t *nquest)
 {
-    size_t raw0 = sc->raw.len, low0 = sc->low.len, i, rl, ll, core, d;
+    size_t i, rl, ll, units = 0, d = 0;
     size_t front = 0, back = 0, at;
     const char *r, *l;
     struct word *w;
 
-    for (i = a; i < b; i++) {
-        buf_add(&sc->raw, toks[i].token, toks[i].token_len);
-        buf_add(&sc->low, toks[i].norm, toks[i].norm_len);
+    if (b == a + 1) {
+        r = toks[a].token;
+        rl = toks[a].token_len;
+        l = toks[a].norm;
+        ll = toks[a].norm_len;
+    } else {
+        r = sc->raw.data + sc->raw.len;
+        l = sc->low.data + sc->low.len;
+        for (i = a; i < b; i++) {
+            buf_add(&sc->raw, toks[i].token, toks[i].token_len);
+            buf_add(&sc->low, toks[i].norm, toks[i].norm_len);
+        }
+        rl = (size_t)(sc->raw.data + sc->raw.len - r);
+        ll = (size_t)(sc->low.data + sc->low.len - l);
     }
-    r = sc->raw.data + raw0;
-    l = sc->low.data + low0;
-    rl = sc->raw.len - raw0;
-    ll = sc->low.len - low0;
-    if (u16len(r, rl) <= 1) {
-        sc->raw.len = raw0;
-        sc->low.len = low0;
-        return;
+    for (i = 0; i < rl; i++) {
+        unsigned char c = (unsigned char)r[i];
+        units += u16units(c);
+        if (is_vpunct(c)) {
+            d++;
+            *nexcl += c == '!';
+            *nquest += c == '?';
+        }
     }
-    /* The core: the word without any punctuation. */
-    core = 0;
-    for (i = 0; i < rl; i++)
-        if (!is_vpunct((unsigned char)r[i]))
-            core++;
-    d = rl - core;
-    if (d >= 1 && d <= 4 && core > 0) {
-        size_t cu = 0;
-        for (i = 0; i < rl; i++) /* UTF-16 length of the core */
-            if (!is_vpunct((unsigned char)r[i]) &&
-                ((unsigned char)r[i] & 0xC0) != 0x80)
-                cu += (unsigned char)r[i] >= 0xF0 ? 2 : 1;
-        if (cu > 1) {
-            for (i = 0; i < d && is_vpunct((unsigned char)r[i]); i++)
+    if (units <= 1)
+        return; /* its bytes stay in sc->raw and sc->low, unused */
+    /*
+     * The core is the word without its d punctuation bytes, each one
+     * UTF-16 unit: units - d of them.
+     */
+    if (d >= 1 && d <= 4 && d < rl && units - d > 1) {
+        for (i = 0; i < d && is_vpunct((unsigned char)r[i]); i++)
+            ;
+        if (i == d && is_strippable(r, d) && ll >= d && !memcmp(l, r, d)) {
+            front = d;
+        } else {
+            for (i = 0; i < d && is_vpunct((unsigned char)r[rl - 1 - i]); i++)
                 ;
-            if (i == d && is_strippable(r, d) && ll >= d && !memcmp(l, r, d)) {
-                front = d;
-            } else {
-                for (i = 0; i < d && is_vpunct((unsigned char)r[rl - 1 - i]);
-                     i++)
-                    ;
-                if (i == d && is_strippable(r + rl - d, d) && ll >= d &&
-                    !memcmp(l + ll - d, r + rl - d, d))
-                    back = d;
-            }
+            if (i == d && is_strippable(r + rl - d, d) && ll >= d &&
+                !memcmp(l + ll - d, r + rl - d, d))
+                back = d;
         }
     }
     w = new_word(sc);
     memset(w, 0, sizeof(*w));
-    w->raw = raw0 + front;
+    w->raw = r + front;
     w->rawlen = rl - front - back;
-    w->low = low0 + front;
+    w->low = l + front;
     w->lowlen = ll - front - back;
+    w->le = lookup(sc->lex, w->low, w->lowlen);
     /* The head: the first token not wholly in the stripped front. */
     w->head = a;
     for (i = a, at = 0; i < b; i++) {
@@ -545,9 +583,9 @@ seq_lookup(struct sentiment_scorer *sc, const struct word *w, size_t i,
         if (j > i)
             buf_addc(&sc->seq, ' ');
         if (as_written)
-            buf_add(&sc->seq, sc->raw.data + w[j].raw, w[j].rawlen);
+            buf_add(&sc->seq, w[j].raw, w[j].rawlen);
         else
-            buf_add(&sc->seq, sc->low.data + w[j].low, w[j].lowlen);
+            buf_add(&sc->seq, w[j].low, w[j].lowlen);
     }
     return lookup(sc->lex, sc->seq.data, sc->seq.len);
 }
@@ -556,7 +594,7 @@ seq_lookup(struct sentiment_scorer *sc, const struct word *w, size_t i,
 static void
 merge_phrases(struct sentiment_scorer *sc)
 {
-    size_t i, k, j, need, n = sc->nw, out = 0;
+    size_t i, k, j, at, n = sc->nw, out = 0;
     size_t maxw = sc->lex->max_val_words;
 
     if (maxw < 2 || n < 2)
@@ -568,8 +606,7 @@ merge_phrases(struct sentiment_scorer *sc)
     memcpy(sc->w2, sc->w, n * sizeof(*sc->w));
     for (i = 0; i < n;) {
         const struct sentry *e = NULL;
-        const struct sentry *first =
-            lookup(sc->lex, sc->low.data + sc->w2[i].low, sc->w2[i].lowlen);
+        const struct sentry *first = sc->w2[i].le;
         k = maxw < n - i ? maxw : n - i;
         if (!first || !(first->has & HAS_VPART))
             k = 1;
@@ -583,18 +620,18 @@ merge_phrases(struct sentiment_scorer *sc)
             continue;
         }
         /* The phrase as written and normalised, appended to the buffers. */
+        /* sized in sentiment_score(): the buffers do not move */
         sc->w[out] = sc->w2[i];
-        for (j = i, need = 0; j < i + k; j++)
-            need += sc->w2[j].rawlen + 1;
-        buf_grow(&sc->raw, need); /* copies from itself: no realloc below */
-        sc->w[out].raw = sc->raw.len;
+        sc->w[out].le = e;
+        at = sc->raw.len;
         for (j = i; j < i + k; j++) {
             if (j > i)
                 buf_addc(&sc->raw, ' ');
-            buf_add(&sc->raw, sc->raw.data + sc->w2[j].raw, sc->w2[j].rawlen);
+            buf_add(&sc->raw, sc->w2[j].raw, sc->w2[j].rawlen);
         }
-        sc->w[out].rawlen = sc->raw.len - sc->w[out].raw;
-        sc->w[out].low = sc->low.len;
+        sc->w[out].raw = sc->raw.data + at;
+        sc->w[out].rawlen = sc->raw.len - at;
+        sc->w[out].low = sc->low.data + sc->low.len;
         buf_add(&sc->low, sc->seq.data, sc->seq.len);
         sc->w[out].lowlen = sc->seq.len;
         out++;
@@ -611,11 +648,33 @@ negator_of(const struct sentiment_lexicon *lex, const struct sentry *e,
 
     if (e && (e->has & HAS_NEGATOR))
         return e->negator;
-    for (p = 0; p < lex->nparts; p++)
-        for (i = 0; i + lex->parts[p].len <= len; i++)
-            if (!memcmp(s + i, lex->parts[p].s, lex->parts[p].len))
+    for (p = 0; p < lex->nparts; p++) {
+        const char *part = lex->parts[p].s;
+        size_t plen = lex->parts[p].len;
+        for (i = 0; i + plen <= len; i++)
+            if (s[i] == part[0] && !memcmp(s + i, part, plen))
                 return lex->parts[p].value;
+    }
     return 0;
+}
+
+/*
+ * The negator factor of word j.  Only the words before a lexicon word
+ * need one, so it is found then, and kept.
+ */
+static double
+negator(struct sentiment_scorer *sc, size_t j)
+{
+    struct word *w = &sc->w[j];
+
+    if (!w->negator_known) {
+        if (sc->flags & SENTIMENT_CASE_SENSITIVE)
+            w->negator = negator_of(sc->lex, w->me, w->raw, w->rawlen);
+        else
+            w->negator = negator_of(sc->lex, w->me, w->low, w->lowlen);
+        w->negator_known = 1;
+    }
+    return w->negator;
 }
 
 /* ---- the rules --------------------------------------------------------- */
@@ -666,8 +725,8 @@ never_check(struct sentiment_scorer *sc, size_t i, size_t d, double v)
         if (w[i - 1].me && (w[i - 1].me->has & HAS_SO))
             return v * w[i - 1].me->so;
     }
-    if (w[i - d].negator != 0)
-        v *= w[i - d].negator;
+    if (negator(sc, i - d) != 0)
+        v *= negator(sc, i - d);
     return v;
 }
 
@@ -778,8 +837,8 @@ find_contrast(const struct sentiment_scorer *sc)
         return -1;
     /* As written, a contrast word also counts in capitals ("BUT"). */
     for (i = 0; i < sc->nw; i++) {
-        const char *r = sc->raw.data + w[i].raw;
-        const char *l = sc->low.data + w[i].low;
+        const char *r = w[i].raw;
+        const char *l = w[i].low;
         if (!w[i].upper || !w[i].le ||
             !(w[i].le->has & (HAS_CBEFORE | HAS_CAFTER)) ||
             w[i].rawlen != w[i].lowlen)
@@ -801,7 +860,7 @@ sentiment_score(struct sentiment_scorer *sc,
 {
     const struct sentiment_lexicon *lex = sc->lex;
     int cs = sc->flags & SENTIMENT_CASE_SENSITIVE, capdiff;
-    size_t i, j, nupper = 0, nexcl = 0, nquest = 0, neu = 0;
+    size_t i, j, nupper = 0, nexcl = 0, nquest = 0, neu = 0, rlen, llen;
     double sum = 0, amp = 0, pos = 0, neg = 0, total;
     long ci;
     struct word *w;
@@ -813,16 +872,22 @@ sentiment_score(struct sentiment_scorer *sc,
     buf_reset(&sc->low);
     sc->nw = 0;
 
+    /*
+     * Room for every copy made below, so that words can point into the
+     * buffers: the words of several tokens, then the merged phrases (each
+     * word in one at most, with a space after it).
+     */
+    for (i = 0, rlen = llen = n; i < n; i++) {
+        rlen += 2 * toks[i].token_len;
+        llen += 2 * toks[i].norm_len;
+    }
+    buf_grow(&sc->raw, rlen);
+    buf_grow(&sc->low, llen);
     for (i = 0; i < n; i = j) {
         for (j = i + 1; j < n && toks[j].joined; j++)
             ;
-        add_chunk(sc, toks, i, j);
+        add_chunk(sc, toks, i, j, &nexcl, &nquest);
     }
-    for (i = 0; i < n; i++)
-        for (j = 0; j < toks[i].token_len; j++) {
-            nexcl += toks[i].token[j] == '!';
-            nquest += toks[i].token[j] == '?';
-        }
     merge_phrases(sc);
     w = sc->w;
     res->words = sc->nw;
@@ -830,15 +895,13 @@ sentiment_score(struct sentiment_scorer *sc,
         return;
 
     for (i = 0; i < sc->nw; i++) {
-        const char *r = sc->raw.data + w[i].raw;
-        const char *l = sc->low.data + w[i].low;
-        w[i].le = lookup(lex, l, w[i].lowlen);
+        const char *r = w[i].raw;
+        const char *l = w[i].low;
         if (cs && (w[i].rawlen != w[i].lowlen || memcmp(r, l, w[i].rawlen)))
             w[i].me = lookup(lex, r, w[i].rawlen);
         else
             w[i].me = w[i].le;
-        w[i].negator = cs ? negator_of(lex, w[i].me, r, w[i].rawlen)
-                          : negator_of(lex, w[i].me, l, w[i].lowlen);
+        w[i].negator_known = 0;
         w[i].upper = is_allcaps(r, w[i].rawlen);
         nupper += w[i].upper;
     }
@@ -912,15 +975,51 @@ sentiment_score(struct sentiment_scorer *sc,
             }
 }
 
-void
+/* The text of units / 10^decimals, at least one digit before the point. */
+static size_t
+fmt_units(char *out, unsigned long long units, int decimals)
+{
+    char digits[32];
+    int nd = 0, k;
+    size_t len = 0;
+
+    do
+        digits[nd++] = (char)('0' + units % 10);
+    while ((units /= 10) || nd <= decimals);
+    for (k = nd - 1; k >= 0; k--) {
+        out[len++] = digits[k];
+        if (k == decimals && decimals > 0)
+            out[len++] = '.';
+    }
+    out[len] = '\0';
+    return len;
+}
+
+/* Copies s[0..len) to out as snprintf would: truncated, NUL-terminated. */
+static size_t
+copy_out(char *out, size_t size, const char *s, size_t len)
+{
+    if (!size)
+        return 0;
+    if (len >= size)
+        len = size - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return len;
+}
+
+size_t
 sentiment_fmt(char *out, size_t size, double x, int decimals)
 {
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4,
+                                   1e5, 1e6, 1e7, 1e8, 1e9};
     char exact[400], *dot, *p;
     int neg = x < 0, nonzero = 0;
     double scaled, frac;
     size_t i, len;
 
-    scaled = fabs(x) * pow(10, decimals);
+    scaled = fabs(x) * (decimals >= 0 && decimals <= 9 ? pow10[decimals]
+                                                       : pow(10, decimals));
     frac = scaled - floor(scaled);
     if (fabs(frac - 0.5) < 1e-6) /* near a half: look at the exact digits */
         snprintf(exact, sizeof(exact), "%.60f", fabs(x));
@@ -947,31 +1046,28 @@ sentiment_fmt(char *out, size_t size, double x, int decimals)
                 exact[0] = '1';
             }
         }
-    } else if (!dot && scaled < 1e15) {
+    } else if (!dot && scaled < 1e15 && decimals <= 9) {
         /*
          * Far from a half, rounding the scaled value is exact enough (its
          * error is some 1e-12 of a unit) and much faster than printf.
          */
         unsigned long long units = (unsigned long long)floor(scaled + 0.5);
-        char digits[32];
-        int nd = 0, k;
-        do
-            digits[nd++] = (char)('0' + units % 10);
-        while ((units /= 10) || nd <= decimals);
-        p = exact;
-        for (k = nd - 1; k >= 0; k--) {
-            *p++ = digits[k];
-            if (k == decimals && decimals > 0)
-                *p++ = '.';
-        }
-        *p = '\0';
+        len = 0;
+        if (neg && units)
+            exact[len++] = '-';
+        len += fmt_units(exact + len, units, decimals);
+        return copy_out(out, size, exact, len);
     } else {
         snprintf(exact, sizeof(exact), "%.*f", decimals, fabs(x));
     }
     for (p = exact; *p; p++)
         if (*p >= '1' && *p <= '9')
             nonzero = 1;
-    snprintf(out, size, "%s%s", neg && nonzero ? "-" : "", exact);
+    if (neg && nonzero && size > 1) {
+        out[0] = '-';
+        return 1 + copy_out(out + 1, size - 1, exact, strlen(exact));
+    }
+    return copy_out(out, size, exact, strlen(exact));
 }
 
 /* ---- documents --------------------------------------------------------- */

@@ -132,9 +132,10 @@ void sentiment_score(struct sentiment_scorer *sc,
  * Writes x with decimals (0..9) places to out (size at least 64), rounding
  * as JavaScript's toFixed does: an exact half rounds away from zero (printf
  * rounds it to even: 0.3125 gives 0.312, VADER prints 0.313).  A value
- * that rounds to zero is written without a minus sign.
+ * that rounds to zero is written without a minus sign.  Returns the length
+ * written.
  */
-void sentiment_fmt(char *out, size_t size, double x, int decimals);
+size_t sentiment_fmt(char *out, size_t size, double x, int decimals);
 
 /* ---- documents --------------------------------------------------------- */
 
