@@ -92,11 +92,27 @@ struct entries {
     size_t n, cap;
 };
 
+/*
+ * The vocabularies let a sentence be looked up once, not once per kind:
+ * words holds every key of every phrase, with the kinds (a bit each) of
+ * the phrases it is in, so a token outside words is in no phrase and a
+ * phrase of kind k lies within a run of tokens whose keys have bit k.
+ * ids holds every entity id of an "@ID" entry, with that entry's number
+ * in ee[k] for each kind (-1 when none).
+ */
+_Static_assert(STANCE_NKINDS <= 8, "a kind is a bit of an unsigned char");
+
 struct stance_topic {
     struct phrase_set *ps[STANCE_NKINDS];     /* phrases of stems */
     struct phrase_set *ent[STANCE_NKINDS];    /* "@ID" keys */
     struct entries pe[STANCE_NKINDS], ee[STANCE_NKINDS];
     size_t count[STANCE_NKINDS];
+    struct phrase_set *words;
+    unsigned char *word_kinds;                /* per entry of words */
+    size_t wcap;
+    struct phrase_set *ids;
+    long (*id_entry)[STANCE_NKINDS];          /* per entry of ids */
+    size_t icap;
 };
 
 struct stance_topic *
@@ -107,6 +123,8 @@ stance_topic_new(void)
         t->ps[k] = phrase_set_new();
         t->ent[k] = phrase_set_new();
     }
+    t->words = phrase_set_new();
+    t->ids = phrase_set_new();
     return t;
 }
 
@@ -129,7 +147,45 @@ stance_topic_free(struct stance_topic *t)
         entries_release(&t->pe[k]);
         entries_release(&t->ee[k]);
     }
+    phrase_set_free(t->words);
+    phrase_set_free(t->ids);
+    free(t->word_kinds);
+    free(t->id_entry);
     free(t);
+}
+
+/* Marks each of the n keys (NUL-separated) as part of a phrase of kind. */
+static void
+index_words(struct stance_topic *t, enum stance_kind kind, const char *keys,
+            size_t n)
+{
+    for (size_t i = 0; i < n; i++, keys += strlen(keys) + 1) {
+        long w = phrase_set_add(t->words, keys, 1, NULL);
+        if ((size_t)w >= t->wcap) {
+            size_t cap = t->wcap ? 2 * t->wcap : 256;
+            t->word_kinds = xrealloc(t->word_kinds, cap);
+            memset(t->word_kinds + t->wcap, 0, cap - t->wcap);
+            t->wcap = cap;
+        }
+        t->word_kinds[w] |= 1u << kind;
+    }
+}
+
+/* Records that entity id has entry number entry among kind's "@ID"s. */
+static void
+index_id(struct stance_topic *t, enum stance_kind kind, const char *id,
+         long entry)
+{
+    long i = phrase_set_add(t->ids, id, 1, NULL);
+    if ((size_t)i >= t->icap) {
+        size_t cap = t->icap ? 2 * t->icap : 64;
+        t->id_entry = xrealloc(t->id_entry, cap * sizeof(*t->id_entry));
+        for (size_t j = t->icap; j < cap; j++)
+            for (int k = 0; k < STANCE_NKINDS; k++)
+                t->id_entry[j][k] = -1;
+        t->icap = cap;
+    }
+    t->id_entry[i][kind] = entry;
 }
 
 void
@@ -158,6 +214,10 @@ stance_topic_add(struct stance_topic *t, enum stance_kind kind,
         es->n++;
         t->count[kind]++;
     }
+    if (entity)
+        index_id(t, kind, keys[0] + 1, id);
+    else
+        index_words(t, kind, kb.data, n);
     struct entry *e = &es->v[id];
     e->kind = kind;
     e->weight = weight;
@@ -209,6 +269,17 @@ struct sent {
     size_t text;      /* offset into texts */
 };
 
+struct span {
+    size_t start, len;
+    const struct entry *e;
+};
+
+/* The matches of one kind in the current sentence, by position. */
+struct spans {
+    struct span *v;
+    size_t n, cap;
+};
+
 struct stance_doc {
     const struct stance_topic *t;
     const struct stance_params *params;
@@ -218,15 +289,19 @@ struct stance_doc {
     size_t nh, hcap;
     struct buf texts;
     size_t tokens, words;
-    /* scratch for one sentence */
-    struct span { size_t start, len; const struct entry *e; } *m;
-    size_t nm, mcap;
+    /* scratch for one sentence: per token, its key, the kinds of the
+     * phrases its key is in and its entry in the topic's ids (-1: none) */
     const char **keys;
+    unsigned char *kinds;
+    long *id;
     size_t kcap;
+    unsigned sent_kinds;      /* the kinds of all its tokens */
+    int any_id;               /* some token has an entry in ids */
+    struct spans sp[STANCE_NKINDS];
     struct phrase_matches pm;
-    struct buf ek;
     unsigned char *covered;
-    size_t ccap;
+    double *acc;
+    size_t ccap, acap;
     int finished;
     /* the sentence being built by stance_doc_add_token */
     struct buf pstr, ptext;
@@ -234,6 +309,7 @@ struct stance_doc {
     size_t np, pcap;
     long pend_end;
     struct stance_token *ptok;
+    size_t ptcap;
 };
 
 struct stance_doc *
@@ -252,15 +328,18 @@ stance_doc_free(struct stance_doc *d)
         return;
     free(d->s);
     free(d->h);
-    free(d->m);
+    for (int k = 0; k < STANCE_NKINDS; k++)
+        free(d->sp[k].v);
     free(d->covered);
+    free(d->acc);
     free(d->keys);
+    free(d->kinds);
+    free(d->id);
     free(d->p);
     free(d->ptok);
     buf_release(&d->pstr);
     buf_release(&d->ptext);
     phrase_matches_release(&d->pm);
-    buf_release(&d->ek);
     buf_release(&d->texts);
     free(d);
 }
@@ -293,17 +372,16 @@ add_hit(struct stance_doc *d, const struct entry *e, double value,
 }
 
 static void
-push_span(struct stance_doc *d, size_t start, size_t len,
-          const struct entry *e)
+push_span(struct spans *sp, size_t start, size_t len, const struct entry *e)
 {
-    if (d->nm == d->mcap) {
-        d->mcap = d->mcap ? 2 * d->mcap : 16;
-        d->m = xrealloc(d->m, d->mcap * sizeof(*d->m));
+    if (sp->n == sp->cap) {
+        sp->cap = sp->cap ? 2 * sp->cap : 16;
+        sp->v = xrealloc(sp->v, sp->cap * sizeof(*sp->v));
     }
-    d->m[d->nm].start = start;
-    d->m[d->nm].len = len;
-    d->m[d->nm].e = e;
-    d->nm++;
+    sp->v[sp->n].start = start;
+    sp->v[sp->n].len = len;
+    sp->v[sp->n].e = e;
+    sp->n++;
 }
 
 static int
@@ -315,68 +393,113 @@ span_cmp(const void *a, const void *b)
 }
 
 /*
- * All matches of one kind into d->m, by position; returns the count.
- * Phrases first (leftmost-longest, lib/phrase), then runs of tokens
- * with the same entity id on tokens no phrase took.
+ * Looks the sentence's tokens up in the topic's vocabularies (once, for
+ * every kind) into d->keys, d->kinds and d->id.
  */
-static size_t
-find_all(struct stance_doc *d, enum stance_kind kind,
-         const struct stance_token *toks, size_t n)
+static void
+look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
 {
     const struct stance_topic *t = d->t;
-    d->nm = 0;
-    if (!t->count[kind])
-        return 0;
-    if (t->pe[kind].n) {
-        phrase_set_match(t->ps[kind], d->keys, n, &d->pm);
-        for (size_t i = 0; i < d->pm.n; i++) {
-            const struct phrase_match *m = &d->pm.v[i];
-            push_span(d, m->start, m->len, &t->pe[kind].v[m->entry]);
+    if (n > d->kcap) {
+        d->kcap = n;
+        d->keys = xrealloc(d->keys, n * sizeof(*d->keys));
+        d->kinds = xrealloc(d->kinds, n);
+        d->id = xrealloc(d->id, n * sizeof(*d->id));
+    }
+    int any_ids = phrase_set_size(t->ids) > 0;
+    d->sent_kinds = 0;
+    d->any_id = 0;
+    for (size_t i = 0; i < n; i++) {
+        d->keys[i] = toks[i].key;
+        long w = phrase_set_find(t->words, toks[i].key, 1);
+        d->kinds[i] = w >= 0 ? t->word_kinds[w] : 0;
+        d->sent_kinds |= d->kinds[i];
+        d->id[i] = -1;
+        if (any_ids && has_entity(&toks[i])) {
+            /* a run of one entity repeats its id: one lookup */
+            if (i && d->id[i - 1] >= 0 &&
+                strcmp(toks[i].entity_id, toks[i - 1].entity_id) == 0)
+                d->id[i] = d->id[i - 1];
+            else
+                d->id[i] = phrase_set_find(t->ids, toks[i].entity_id, 1);
+            d->any_id |= d->id[i] >= 0;
         }
     }
-    if (!t->ee[kind].n)
-        return d->nm;
-    size_t nphrase = d->nm, next = 0;
+}
+
+/* The phrases of kind in tokens [from, to), all of whose keys have it. */
+static void
+match_run(struct stance_doc *d, enum stance_kind kind, size_t from,
+          size_t to)
+{
+    const struct stance_topic *t = d->t;
+    phrase_set_match(t->ps[kind], d->keys + from, to - from, &d->pm);
+    for (size_t i = 0; i < d->pm.n; i++) {
+        const struct phrase_match *m = &d->pm.v[i];
+        push_span(&d->sp[kind], from + m->start, m->len,
+                  &t->pe[kind].v[m->entry]);
+    }
+}
+
+/*
+ * All matches of one kind into d->sp[kind], by position; returns the
+ * count.  Phrases first (leftmost-longest, lib/phrase), then runs of
+ * tokens with the same entity id on tokens no phrase took.  Phrases are
+ * matched only on runs of tokens whose keys are in a phrase of the kind:
+ * no phrase can take a token outside them, so the matches are those of
+ * the whole sentence.
+ */
+static size_t
+find_all(struct stance_doc *d, enum stance_kind kind, size_t n)
+{
+    const struct stance_topic *t = d->t;
+    struct spans *sp = &d->sp[kind];
+    unsigned bit = 1u << kind;
+    sp->n = 0;
+    if (!t->count[kind])
+        return 0;
+    if (t->pe[kind].n && (d->sent_kinds & bit)) {
+        for (size_t i = 0; i < n;) {
+            if (!(d->kinds[i] & bit)) {
+                i++;
+                continue;
+            }
+            size_t j = i + 1;
+            while (j < n && (d->kinds[j] & bit))
+                j++;
+            match_run(d, kind, i, j);
+            i = j;
+        }
+    }
+    if (!t->ee[kind].n || !d->any_id)
+        return sp->n;
+    /* a run of one id with no entry of this kind gives nothing: skipping
+     * its tokens one by one ends where the run would have ended */
+    size_t nphrase = sp->n, next = 0;
+    const struct span *m = sp->v;
     for (size_t i = 0; i < n;) {
-        while (next < nphrase && d->m[next].start + d->m[next].len <= i)
+        while (next < nphrase && m[next].start + m[next].len <= i)
             next++;
-        if (next < nphrase && d->m[next].start <= i) {
-            i = d->m[next].start + d->m[next].len;
+        if (next < nphrase && m[next].start <= i) {
+            i = m[next].start + m[next].len;
             continue;
         }
-        if (!has_entity(&toks[i])) {
+        long id = d->id[i];
+        if (id < 0 || t->id_entry[id][kind] < 0) {
             i++;
             continue;
         }
-        const char *id = toks[i].entity_id;
         size_t run = 1;
-        while (i + run < n && has_entity(&toks[i + run]) &&
-               strcmp(toks[i + run].entity_id, id) == 0 &&
-               !(next < nphrase && d->m[next].start <= i + run))
+        while (i + run < n && d->id[i + run] == id &&
+               !(next < nphrase && m[next].start <= i + run))
             run++;
-        buf_reset(&d->ek);
-        buf_addc(&d->ek, '@');
-        buf_adds(&d->ek, id);
-        long e = phrase_set_find(t->ent[kind], d->ek.data, 1);
-        if (e >= 0)
-            push_span(d, i, run, &t->ee[kind].v[e]);
+        push_span(sp, i, run, &t->ee[kind].v[t->id_entry[id][kind]]);
+        m = sp->v; /* push_span may move it */
         i += run;
     }
-    if (d->nm > nphrase)
-        qsort(d->m, d->nm, sizeof(*d->m), span_cmp);
-    return d->nm;
-}
-
-/* find_all into a new array of its own (freed by the caller). */
-static struct span *
-find_copy(struct stance_doc *d, enum stance_kind kind,
-          const struct stance_token *toks, size_t n, size_t *count)
-{
-    *count = find_all(d, kind, toks, n);
-    struct span *v = xmalloc((*count + 1) * sizeof(*v));
-    if (*count)
-        memcpy(v, d->m, *count * sizeof(*v));
-    return v;
+    if (sp->n > nphrase)
+        qsort(sp->v, sp->n, sizeof(*sp->v), span_cmp);
+    return sp->n;
 }
 
 /* Index of the first word token, n when none. */
@@ -487,68 +610,70 @@ stance_doc_add_sentence(struct stance_doc *d,
         d->ccap = n;
         d->covered = xrealloc(d->covered, n);
     }
-    if (n > d->kcap) {
-        d->kcap = n;
-        d->keys = xrealloc(d->keys, n * sizeof(*d->keys));
-    }
-    for (size_t i = 0; i < n; i++)
-        d->keys[i] = toks[i].key;
     memset(d->covered, 0, n);
+    look_up(d, toks, n);
     size_t opening = first_word(toks, n);
+    for (int kind = 0; kind < STANCE_NKINDS; kind++)
+        find_all(d, (enum stance_kind)kind, n);
 
     /* Structure markers and attribution: whole-sentence properties. */
-    size_t k = find_all(d, STANCE_FURNITURE, toks, n);
-    for (size_t i = 0; i < k; i++)
-        if (d->m[i].start <= opening + (size_t)p->furniture_lead &&
-            (d->m[i].len > 1 || s->words <= (size_t)p->furniture_short))
+    const struct spans *m = &d->sp[STANCE_FURNITURE];
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].start <= opening + (size_t)p->furniture_lead &&
+            (m->v[i].len > 1 || s->words <= (size_t)p->furniture_short))
             s->furn_marker = 1;
-    k = find_all(d, STANCE_CONCLUSION, toks, n);
-    for (size_t i = 0; i < k; i++)
-        if (d->m[i].start == opening)
+    m = &d->sp[STANCE_CONCLUSION];
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].start == opening)
             s->concl_marker = 1;
-    k = find_all(d, STANCE_ATTRIBUTION, toks, n);
-    for (size_t i = 0; i < k; i++)
-        if (d->m[i].e->weight < s->attr)
-            s->attr = d->m[i].e->weight;
+    m = &d->sp[STANCE_ATTRIBUTION];
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].e->weight < s->attr)
+            s->attr = m->v[i].e->weight;
 
     /* Negators and contrasts, kept for the cues. */
-    size_t nneg, nirr, ncon;
-    struct span *neg = find_copy(d, STANCE_NEGATOR, toks, n, &nneg);
-    struct span *irr = find_copy(d, STANCE_IRREALIS, toks, n, &nirr);
-    struct span *con = find_copy(d, STANCE_CONTRAST, toks, n, &ncon);
-    for (size_t i = 0; i < ncon; i++)
-        if (con[i].start == opening && con[i].e->weight > 1)
-            s->open_w = con[i].e->weight;
+    const struct spans *neg = &d->sp[STANCE_NEGATOR];
+    const struct spans *irr = &d->sp[STANCE_IRREALIS];
+    const struct spans *con = &d->sp[STANCE_CONTRAST];
+    for (size_t i = 0; i < con->n; i++)
+        if (con->v[i].start == opening && con->v[i].e->weight > 1)
+            s->open_w = con->v[i].e->weight;
 
     /* Cues. */
-    k = find_all(d, STANCE_CUE, toks, n);
-    for (size_t i = 0; i < k; i++) {
-        const struct span *m = &d->m[i];
-        size_t prev_end = i ? d->m[i - 1].start + d->m[i - 1].len : 0;
-        double nf = negation(d, toks, m->start, prev_end, neg, nneg, irr,
-                             nirr);
-        double cf = contrast(toks, m->start, con, ncon, opening);
+    m = &d->sp[STANCE_CUE];
+    for (size_t i = 0; i < m->n; i++) {
+        const struct span *c = &m->v[i];
+        size_t prev_end = i ? m->v[i - 1].start + m->v[i - 1].len : 0;
+        double nf = negation(d, toks, c->start, prev_end, neg->v, neg->n,
+                             irr->v, irr->n);
+        double cf = contrast(toks, c->start, con->v, con->n, opening);
         unsigned fl = (nf != 1.0 ? HIT_NEGATED : 0) |
                       (cf != 1.0 ? HIT_CONTRAST : 0);
-        double v = m->e->weight * nf * cf;
-        add_hit(d, m->e, v, fl);
+        double v = c->e->weight * nf * cf;
+        add_hit(d, c->e, v, fl);
         s->raw += v;
-        memset(d->covered + m->start, 1, m->len);
+        memset(d->covered + c->start, 1, c->len);
     }
 
     /* Targets: sentiment credited to the nearest one. */
-    k = find_all(d, STANCE_TARGET, toks, n);
+    m = &d->sp[STANCE_TARGET];
+    size_t k = m->n;
     if (k) {
         for (size_t i = 0; i < k; i++)
-            memset(d->covered + d->m[i].start, 1, d->m[i].len);
-        double *acc = xcalloc(k, sizeof(*acc));
+            memset(d->covered + m->v[i].start, 1, m->v[i].len);
+        if (k > d->acap) {
+            d->acap = k;
+            d->acc = xrealloc(d->acc, k * sizeof(*d->acc));
+        }
+        double *acc = d->acc;
+        memset(acc, 0, k * sizeof(*acc));
         int any = 0;
         for (size_t j = 0; j < n; j++) {
             if (d->covered[j] || toks[j].polarity == 0)
                 continue;
             size_t best = k, bestd = SIZE_MAX;
             for (size_t i = 0; i < k; i++) {
-                size_t a = d->m[i].start, b = a + d->m[i].len - 1;
+                size_t a = m->v[i].start, b = a + m->v[i].len - 1;
                 size_t dist = j < a ? a - j : j - b;
                 if (dist < bestd) {
                     bestd = dist;
@@ -563,15 +688,11 @@ stance_doc_add_sentence(struct stance_doc *d,
         for (size_t i = 0; any && i < k; i++) {
             if (acc[i] == 0)
                 continue;
-            double v = acc[i] * d->m[i].e->weight * p->target_scale;
-            add_hit(d, d->m[i].e, v, 0);
+            double v = acc[i] * m->v[i].e->weight * p->target_scale;
+            add_hit(d, m->v[i].e, v, 0);
             s->raw += v;
         }
-        free(acc);
     }
-    free(neg);
-    free(irr);
-    free(con);
     s->nhits = d->nh - s->first_hit;
 }
 
@@ -605,7 +726,10 @@ stance_doc_end_sentence(struct stance_doc *d)
 {
     if (d->np == 0)
         return;
-    d->ptok = xrealloc(d->ptok, d->np * sizeof(*d->ptok));
+    if (d->np > d->ptcap) {
+        d->ptcap = 2 * d->np;
+        d->ptok = xrealloc(d->ptok, d->ptcap * sizeof(*d->ptok));
+    }
     for (size_t i = 0; i < d->np; i++) {
         d->ptok[i].key = d->pstr.data + d->p[i].key;
         d->ptok[i].entity_id = d->pstr.data + d->p[i].ent;
