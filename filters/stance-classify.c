@@ -65,6 +65,43 @@ static size_t nevidence = 5;
 enum { C_DOC, C_SENT, C_TYPE, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
        C_POL, NCOLS };
 
+/*
+ * Field col of row, unescaped, *len its length; not NUL-terminated.  The
+ * reader has checked every escape, so a field without a backslash is its
+ * own value and is given as read, without a copy.
+ */
+static const char *
+field(struct tsv_row *row, long col, size_t *len)
+{
+    const char *s = tsv_row_raw(row, (size_t)col, len);
+    return memchr(s, '\\', *len) ? tsv_row_get(row, (size_t)col, len) : s;
+}
+
+static int
+field_is(const char *s, size_t len, const char *what)
+{
+    return len == strlen(what) && memcmp(s, what, len) == 0;
+}
+
+/*
+ * The polarity column of row into *v (0 when empty).  Returns 0, or -1
+ * when it is not a number.
+ */
+static int
+polarity(struct tsv_row *row, long col, double *v)
+{
+    size_t len;
+    char *end;
+    *v = 0;
+    field(row, col, &len);
+    if (len == 0)
+        return 0;
+    const char *s = tsv_row_get(row, (size_t)col, NULL);
+    errno = 0;
+    *v = strtod(s, &end);
+    return errno || *end || !isfinite(*v) ? -1 : 0;
+}
+
 static void
 put_field(struct buf *b, const char *s)
 {
@@ -166,7 +203,7 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
         }
         if (got < 0)
             goto bad;
-        const char *docid = tsv_row_get(&row, col[C_DOC], &len);
+        const char *docid = field(&row, col[C_DOC], &len);
         long sn = tsv_row_long(&row, col[C_SENT]);
         if (sn < 0) {
             sk_fail(&err, "%s:%lu: sent '%s' is not a number", tsv_name(r),
@@ -183,32 +220,30 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
             have_doc = 1;
             sent = -1;
         }
-        const char *type = tsv_row_get(&row, col[C_TYPE], NULL);
-        if (strcmp(type, "empty") == 0)
+        size_t tlen;
+        const char *type = field(&row, col[C_TYPE], &tlen);
+        if (field_is(type, tlen, "empty"))
             continue;
         if (sn != sent) {
             stance_doc_end_sentence(d);
             sent = sn;
         }
-        struct stance_token tok;
-        char *end;
-        const char *pol = tsv_row_get(&row, col[C_POL], NULL);
-        errno = 0;
-        tok.polarity = *pol ? strtod(pol, &end) : 0;
-        if (*pol && (errno || *end || !isfinite(tok.polarity))) {
+        struct stance_row tok = {.surface = NULL};
+        if (polarity(&row, col[C_POL], &tok.polarity) < 0) {
             sk_fail(&err, "%s:%lu: polarity '%s' is not a number", tsv_name(r),
-                    tsv_lineno(r), pol);
+                    tsv_lineno(r), tsv_row_get(&row, col[C_POL], NULL));
             goto bad;
         }
-        tok.key = tsv_row_get(&row, col[C_STEM], NULL);
-        tok.entity_id = tsv_row_get(&row, col[C_ENT], NULL);
-        tok.is_word = !strcmp(type, "word") || !strcmp(type, "number");
-        const char *surface =
-            col[C_TOKEN] >= 0 ? tsv_row_get(&row, col[C_TOKEN], NULL) : NULL;
-        stance_doc_add_token(
-            d, &tok, surface,
-            col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1,
-            col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1);
+        tok.key = field(&row, col[C_STEM], &tok.key_len);
+        tok.entity_id = field(&row, col[C_ENT], &tok.entity_id_len);
+        tok.is_word = field_is(type, tlen, "word") ||
+                      field_is(type, tlen, "number");
+        if (explain && col[C_TOKEN] >= 0) { /* the text is shown there only */
+            tok.surface = field(&row, col[C_TOKEN], &tok.surface_len);
+            tok.start = col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
+            tok.end = col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1;
+        }
+        stance_doc_add_row(d, &tok);
     }
     if (have_doc)
         document_done(d, doc.data, &out);

@@ -697,28 +697,54 @@ stance_doc_add_sentence(struct stance_doc *d,
 }
 
 void
-stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
-                     const char *surface, long start, long end)
+stance_doc_add_row(struct stance_doc *d, const struct stance_row *row)
 {
     if (d->np == d->pcap) {
         d->pcap = d->pcap ? 2 * d->pcap : 64;
         d->p = xrealloc(d->p, d->pcap * sizeof(*d->p));
     }
     struct pend *p = &d->p[d->np++];
+    /* key and entity id, each NUL-terminated, in one go */
+    size_t elen = row->entity_id ? row->entity_id_len : 0;
+    buf_grow(&d->pstr, row->key_len + elen + 2);
+    char *at = d->pstr.data + d->pstr.len;
     p->key = d->pstr.len;
-    buf_add(&d->pstr, tok->key, strlen(tok->key) + 1);
-    p->ent = d->pstr.len;
-    const char *e = tok->entity_id ? tok->entity_id : "";
-    buf_add(&d->pstr, e, strlen(e) + 1);
-    p->pol = tok->polarity;
-    p->word = tok->is_word;
-    if (surface) {
+    memcpy(at, row->key, row->key_len);
+    at[row->key_len] = '\0';
+    p->ent = p->key + row->key_len + 1;
+    if (elen)
+        memcpy(at + row->key_len + 1, row->entity_id, elen);
+    at[row->key_len + 1 + elen] = '\0';
+    d->pstr.len += row->key_len + elen + 2;
+    d->pstr.data[d->pstr.len] = '\0';
+    p->pol = row->polarity;
+    p->word = row->is_word;
+    if (row->surface) {
         /* a space where the source had one, or where offsets are unknown */
-        if (d->ptext.len && (start < 0 || start > d->pend_end))
+        if (d->ptext.len && (row->start < 0 || row->start > d->pend_end))
             buf_addc(&d->ptext, ' ');
-        buf_adds(&d->ptext, surface);
-        d->pend_end = end;
+        buf_add(&d->ptext, row->surface, row->surface_len);
+        d->pend_end = row->end;
     }
+}
+
+void
+stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
+                     const char *surface, long start, long end)
+{
+    struct stance_row row = {
+        .key = tok->key,
+        .key_len = strlen(tok->key),
+        .entity_id = tok->entity_id,
+        .entity_id_len = tok->entity_id ? strlen(tok->entity_id) : 0,
+        .surface = surface,
+        .surface_len = surface ? strlen(surface) : 0,
+        .start = start,
+        .end = end,
+        .polarity = tok->polarity,
+        .is_word = tok->is_word,
+    };
+    stance_doc_add_row(d, &row);
 }
 
 void
