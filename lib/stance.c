@@ -78,7 +78,7 @@ stance_params_init(struct stance_params *p)
 }
 
 /* ------------------------------------------------------------------ */
-/* Topic: one phrase set per kind, entity keys in a set of their own  */
+/* Topic: phrases as a trie of word numbers, entity ids apart         */
 /* ------------------------------------------------------------------ */
 
 struct entry {
@@ -92,26 +92,37 @@ struct entries {
     size_t n, cap;
 };
 
-/*
- * The vocabularies let a sentence be looked up once, not once per kind:
- * words holds every key of every phrase, with the kinds (a bit each) of
- * the phrases it is in, so a token outside words is in no phrase and a
- * phrase of kind k lies within a run of tokens whose keys have bit k.
- * ids holds every entity id of an "@ID" entry, with that entry's number
- * in ee[k] for each kind (-1 when none).
- */
+/* An edge of the phrase trie: from node parent by word to node child. */
+struct edge {
+    uint32_t parent_1; /* parent + 1; 0: an empty slot */
+    uint32_t word;
+    uint32_t child;
+};
+
 _Static_assert(STANCE_NKINDS <= 8, "a kind is a bit of an unsigned char");
 
+/*
+ * A sentence is looked up once, not once per kind.  words numbers every
+ * key of every phrase and records the kinds (a bit each) of the phrases
+ * it is in: a token whose key is not there is in no phrase, and a phrase
+ * of kind k lies within a run of tokens whose keys have bit k.  The
+ * phrases of kind k are the paths from node k of a trie whose edges are
+ * word numbers (one hash table for all kinds); node_entry gives the entry
+ * a path ends in.  ids numbers the entity ids of "@ID" entries, with the
+ * entry of each kind (-1 when none).
+ */
 struct stance_topic {
-    struct phrase_set *ps[STANCE_NKINDS];     /* phrases of stems */
-    struct phrase_set *ent[STANCE_NKINDS];    /* "@ID" keys */
     struct entries pe[STANCE_NKINDS], ee[STANCE_NKINDS];
     size_t count[STANCE_NKINDS];
     struct phrase_set *words;
-    unsigned char *word_kinds;                /* per entry of words */
+    unsigned char *word_kinds;                /* per word */
     size_t wcap;
+    struct edge *edges;
+    size_t nedges, ecap;                      /* ecap a power of two */
+    long *node_entry;                         /* per node, -1: none */
+    size_t nnodes, ncap;
     struct phrase_set *ids;
-    long (*id_entry)[STANCE_NKINDS];          /* per entry of ids */
+    long (*id_entry)[STANCE_NKINDS];          /* per id */
     size_t icap;
 };
 
@@ -119,12 +130,14 @@ struct stance_topic *
 stance_topic_new(void)
 {
     struct stance_topic *t = xcalloc(1, sizeof(*t));
-    for (int k = 0; k < STANCE_NKINDS; k++) {
-        t->ps[k] = phrase_set_new();
-        t->ent[k] = phrase_set_new();
-    }
     t->words = phrase_set_new();
     t->ids = phrase_set_new();
+    t->ecap = 1024;
+    t->edges = xcalloc(t->ecap, sizeof(*t->edges));
+    t->ncap = 256;
+    t->node_entry = xmalloc(t->ncap * sizeof(*t->node_entry));
+    for (int k = 0; k < STANCE_NKINDS; k++) /* the roots */
+        t->node_entry[t->nnodes++] = -1;
     return t;
 }
 
@@ -142,23 +155,86 @@ stance_topic_free(struct stance_topic *t)
     if (!t)
         return;
     for (int k = 0; k < STANCE_NKINDS; k++) {
-        phrase_set_free(t->ps[k]);
-        phrase_set_free(t->ent[k]);
         entries_release(&t->pe[k]);
         entries_release(&t->ee[k]);
     }
     phrase_set_free(t->words);
     phrase_set_free(t->ids);
     free(t->word_kinds);
+    free(t->edges);
+    free(t->node_entry);
     free(t->id_entry);
     free(t);
 }
 
-/* Marks each of the n keys (NUL-separated) as part of a phrase of kind. */
+static size_t
+edge_slot(uint32_t parent, uint32_t word, size_t cap)
+{
+    uint64_t h = (((uint64_t)parent << 32) | word) * 0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* The node reached from parent by word, or -1. */
+static inline long
+trie_child(const struct stance_topic *t, uint32_t parent, uint32_t word)
+{
+    for (size_t i = edge_slot(parent, word, t->ecap);;
+         i = (i + 1) & (t->ecap - 1)) {
+        const struct edge *e = &t->edges[i];
+        if (!e->parent_1)
+            return -1;
+        if (e->parent_1 == parent + 1 && e->word == word)
+            return e->child;
+    }
+}
+
 static void
-index_words(struct stance_topic *t, enum stance_kind kind, const char *keys,
+trie_put(struct stance_topic *t, struct edge e)
+{
+    size_t i = edge_slot(e.parent_1 - 1, e.word, t->ecap);
+    while (t->edges[i].parent_1)
+        i = (i + 1) & (t->ecap - 1);
+    t->edges[i] = e;
+}
+
+/* The node reached from parent by word, made when there is none. */
+static uint32_t
+trie_step(struct stance_topic *t, uint32_t parent, uint32_t word)
+{
+    long child = trie_child(t, parent, word);
+    if (child >= 0)
+        return (uint32_t)child;
+    if (2 * (t->nedges + 1) > t->ecap) { /* at most half full */
+        struct edge *old = t->edges;
+        size_t oldcap = t->ecap;
+        t->ecap *= 2;
+        t->edges = xcalloc(t->ecap, sizeof(*t->edges));
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].parent_1)
+                trie_put(t, old[i]);
+        free(old);
+    }
+    if (t->nnodes == t->ncap) {
+        t->ncap *= 2;
+        t->node_entry = xrealloc(t->node_entry,
+                                 t->ncap * sizeof(*t->node_entry));
+    }
+    uint32_t node = (uint32_t)t->nnodes++;
+    t->node_entry[node] = -1;
+    trie_put(t, (struct edge){parent + 1, word, node});
+    t->nedges++;
+    return node;
+}
+
+/*
+ * The slot for the phrase of the n keys (NUL-separated) of kind: its
+ * entry number in pe[kind], -1 when new.  Numbers its words.
+ */
+static long *
+phrase_slot(struct stance_topic *t, enum stance_kind kind, const char *keys,
             size_t n)
 {
+    uint32_t node = (uint32_t)kind;
     for (size_t i = 0; i < n; i++, keys += strlen(keys) + 1) {
         long w = phrase_set_add(t->words, keys, 1, NULL);
         if ((size_t)w >= t->wcap) {
@@ -168,13 +244,14 @@ index_words(struct stance_topic *t, enum stance_kind kind, const char *keys,
             t->wcap = cap;
         }
         t->word_kinds[w] |= 1u << kind;
+        node = trie_step(t, node, (uint32_t)w);
     }
+    return &t->node_entry[node];
 }
 
-/* Records that entity id has entry number entry among kind's "@ID"s. */
-static void
-index_id(struct stance_topic *t, enum stance_kind kind, const char *id,
-         long entry)
+/* The slot for entity id's entry of kind: as phrase_slot. */
+static long *
+id_slot(struct stance_topic *t, enum stance_kind kind, const char *id)
 {
     long i = phrase_set_add(t->ids, id, 1, NULL);
     if ((size_t)i >= t->icap) {
@@ -185,7 +262,7 @@ index_id(struct stance_topic *t, enum stance_kind kind, const char *id,
                 t->id_entry[j][k] = -1;
         t->icap = cap;
     }
-    t->id_entry[i][kind] = entry;
+    return &t->id_entry[i][kind];
 }
 
 void
@@ -201,24 +278,21 @@ stance_topic_add(struct stance_topic *t, enum stance_kind kind,
             buf_addc(&lb, ' ');
         buf_adds(&lb, keys[i]);
     }
-    struct phrase_set *ps = entity ? t->ent[kind] : t->ps[kind];
     struct entries *es = entity ? &t->ee[kind] : &t->pe[kind];
-    int is_new;
-    long id = phrase_set_add(ps, kb.data, n, &is_new);
+    long *slot = entity ? id_slot(t, kind, keys[0] + 1)
+                        : phrase_slot(t, kind, kb.data, n);
+    int is_new = *slot < 0;
     if (is_new) {
         if (es->n == es->cap) {
             es->cap = es->cap ? 2 * es->cap : 64;
             es->v = xrealloc(es->v, es->cap * sizeof(*es->v));
         }
+        *slot = (long)es->n;
         es->v[es->n].label = NULL;
         es->n++;
         t->count[kind]++;
     }
-    if (entity)
-        index_id(t, kind, keys[0] + 1, id);
-    else
-        index_words(t, kind, kb.data, n);
-    struct entry *e = &es->v[id];
+    struct entry *e = &es->v[*slot];
     e->kind = kind;
     e->weight = weight;
     if (is_new || label) {
@@ -289,16 +363,15 @@ struct stance_doc {
     size_t nh, hcap;
     struct buf texts;
     size_t tokens, words;
-    /* scratch for one sentence: per token, its key, the kinds of the
-     * phrases its key is in and its entry in the topic's ids (-1: none) */
-    const char **keys;
+    /* scratch for one sentence: per token, its key's number in the
+     * topic's words, the kinds of the phrases it is in, and its entity's
+     * number in the topic's ids (-1: none) */
+    long *word, *id;
     unsigned char *kinds;
-    long *id;
     size_t kcap;
     unsigned sent_kinds;      /* the kinds of all its tokens */
     int any_id;               /* some token has an entry in ids */
     struct spans sp[STANCE_NKINDS];
-    struct phrase_matches pm;
     unsigned char *covered;
     double *acc;
     size_t ccap, acap;
@@ -332,14 +405,13 @@ stance_doc_free(struct stance_doc *d)
         free(d->sp[k].v);
     free(d->covered);
     free(d->acc);
-    free(d->keys);
+    free(d->word);
     free(d->kinds);
     free(d->id);
     free(d->p);
     free(d->ptok);
     buf_release(&d->pstr);
     buf_release(&d->ptext);
-    phrase_matches_release(&d->pm);
     buf_release(&d->texts);
     free(d);
 }
@@ -394,7 +466,7 @@ span_cmp(const void *a, const void *b)
 
 /*
  * Looks the sentence's tokens up in the topic's vocabularies (once, for
- * every kind) into d->keys, d->kinds and d->id.
+ * every kind) into d->word, d->kinds and d->id.
  */
 static void
 look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
@@ -402,7 +474,7 @@ look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
     const struct stance_topic *t = d->t;
     if (n > d->kcap) {
         d->kcap = n;
-        d->keys = xrealloc(d->keys, n * sizeof(*d->keys));
+        d->word = xrealloc(d->word, n * sizeof(*d->word));
         d->kinds = xrealloc(d->kinds, n);
         d->id = xrealloc(d->id, n * sizeof(*d->id));
     }
@@ -410,8 +482,8 @@ look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
     d->sent_kinds = 0;
     d->any_id = 0;
     for (size_t i = 0; i < n; i++) {
-        d->keys[i] = toks[i].key;
         long w = phrase_set_find(t->words, toks[i].key, 1);
+        d->word[i] = w;
         d->kinds[i] = w >= 0 ? t->word_kinds[w] : 0;
         d->sent_kinds |= d->kinds[i];
         d->id[i] = -1;
@@ -427,27 +499,36 @@ look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
     }
 }
 
-/* The phrases of kind in tokens [from, to), all of whose keys have it. */
-static void
-match_run(struct stance_doc *d, enum stance_kind kind, size_t from,
-          size_t to)
+/*
+ * The longest phrase of kind starting at token i: its entry number, and
+ * its length in *len; -1 when none.  Only tokens whose words are in a
+ * phrase of the kind can be on its path.
+ */
+static long
+longest_at(const struct stance_doc *d, enum stance_kind kind, size_t i,
+           size_t n, size_t *len)
 {
     const struct stance_topic *t = d->t;
-    phrase_set_match(t->ps[kind], d->keys + from, to - from, &d->pm);
-    for (size_t i = 0; i < d->pm.n; i++) {
-        const struct phrase_match *m = &d->pm.v[i];
-        push_span(&d->sp[kind], from + m->start, m->len,
-                  &t->pe[kind].v[m->entry]);
+    unsigned bit = 1u << kind;
+    uint32_t node = (uint32_t)kind;
+    long best = -1;
+    for (size_t j = i; j < n && (d->kinds[j] & bit); j++) {
+        long child = trie_child(t, node, (uint32_t)d->word[j]);
+        if (child < 0)
+            break;
+        node = (uint32_t)child;
+        if (t->node_entry[node] >= 0) {
+            best = t->node_entry[node];
+            *len = j - i + 1;
+        }
     }
+    return best;
 }
 
 /*
  * All matches of one kind into d->sp[kind], by position; returns the
- * count.  Phrases first (leftmost-longest, lib/phrase), then runs of
- * tokens with the same entity id on tokens no phrase took.  Phrases are
- * matched only on runs of tokens whose keys are in a phrase of the kind:
- * no phrase can take a token outside them, so the matches are those of
- * the whole sentence.
+ * count.  Phrases first (leftmost-longest, non-overlapping), then runs
+ * of tokens with the same entity id on tokens no phrase took.
  */
 static size_t
 find_all(struct stance_doc *d, enum stance_kind kind, size_t n)
@@ -460,15 +541,14 @@ find_all(struct stance_doc *d, enum stance_kind kind, size_t n)
         return 0;
     if (t->pe[kind].n && (d->sent_kinds & bit)) {
         for (size_t i = 0; i < n;) {
-            if (!(d->kinds[i] & bit)) {
+            size_t len = 0;
+            long e = d->kinds[i] & bit ? longest_at(d, kind, i, n, &len) : -1;
+            if (e < 0) {
                 i++;
                 continue;
             }
-            size_t j = i + 1;
-            while (j < n && (d->kinds[j] & bit))
-                j++;
-            match_run(d, kind, i, j);
-            i = j;
+            push_span(sp, i, len, &t->pe[kind].v[e]);
+            i += len;
         }
     }
     if (!t->ee[kind].n || !d->any_id)
