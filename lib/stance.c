@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "lexicon.h"
-#include "phrase.h"
 #include "stemcache.h"
 #include "text.h"
 #include "util.h"
@@ -92,6 +91,97 @@ struct entries {
     size_t n, cap;
 };
 
+/*
+ * Strings numbered from 0 in the order they were first added: the
+ * topic's words and entity ids, looked up once per token.  Open
+ * addressing, at most half full, so a miss (most tokens) ends quickly.
+ */
+struct name_slot {
+    uint64_t hash;     /* 0: empty */
+    uint32_t at, len;  /* the string in names.text */
+    long number;
+};
+
+struct names {
+    struct name_slot *slots;
+    size_t n, cap;     /* cap a power of two, or 0 */
+    struct buf text;
+};
+
+static uint64_t
+name_hash(const char *s, size_t *len)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    *len = (size_t)(p - s);
+    return h ? h : 1;
+}
+
+/* The slot of s (hash h, length len): its own, or the empty one. */
+static struct name_slot *
+name_slot(const struct names *ns, const char *s, size_t len, uint64_t h)
+{
+    for (size_t i = h & (ns->cap - 1);; i = (i + 1) & (ns->cap - 1)) {
+        struct name_slot *e = &ns->slots[i];
+        if (!e->hash || (e->hash == h && e->len == len &&
+                         memcmp(ns->text.data + e->at, s, len) == 0))
+            return e;
+    }
+}
+
+/* The number of s, or -1. */
+static long
+names_find(const struct names *ns, const char *s)
+{
+    size_t len;
+    uint64_t h = name_hash(s, &len);
+    if (!ns->n)
+        return -1;
+    const struct name_slot *e = name_slot(ns, s, len, h);
+    return e->hash ? e->number : -1;
+}
+
+/* The number of s, a new one when s is new. */
+static long
+names_add(struct names *ns, const char *s)
+{
+    size_t len;
+    uint64_t h = name_hash(s, &len);
+    if (2 * (ns->n + 1) > ns->cap) {
+        struct name_slot *old = ns->slots;
+        size_t oldcap = ns->cap;
+        ns->cap = oldcap ? 2 * oldcap : 256;
+        ns->slots = xcalloc(ns->cap, sizeof(*ns->slots));
+        for (size_t i = 0; i < oldcap; i++) {
+            if (!old[i].hash)
+                continue;
+            size_t j = old[i].hash & (ns->cap - 1);
+            while (ns->slots[j].hash)
+                j = (j + 1) & (ns->cap - 1);
+            ns->slots[j] = old[i];
+        }
+        free(old);
+    }
+    struct name_slot *e = name_slot(ns, s, len, h);
+    if (!e->hash) {
+        e->hash = h;
+        e->at = (uint32_t)ns->text.len;
+        e->len = (uint32_t)len;
+        e->number = (long)ns->n++;
+        buf_add(&ns->text, s, len + 1);
+    }
+    return e->number;
+}
+
+static void
+names_release(struct names *ns)
+{
+    free(ns->slots);
+    buf_release(&ns->text);
+}
+
 /* An edge of the phrase trie: from node parent by word to node child. */
 struct edge {
     uint32_t parent_1; /* parent + 1; 0: an empty slot */
@@ -114,14 +204,14 @@ _Static_assert(STANCE_NKINDS <= 8, "a kind is a bit of an unsigned char");
 struct stance_topic {
     struct entries pe[STANCE_NKINDS], ee[STANCE_NKINDS];
     size_t count[STANCE_NKINDS];
-    struct phrase_set *words;
+    struct names words;
     unsigned char *word_kinds;                /* per word */
     size_t wcap;
     struct edge *edges;
     size_t nedges, ecap;                      /* ecap a power of two */
     long *node_entry;                         /* per node, -1: none */
     size_t nnodes, ncap;
-    struct phrase_set *ids;
+    struct names ids;
     long (*id_entry)[STANCE_NKINDS];          /* per id */
     size_t icap;
 };
@@ -130,8 +220,6 @@ struct stance_topic *
 stance_topic_new(void)
 {
     struct stance_topic *t = xcalloc(1, sizeof(*t));
-    t->words = phrase_set_new();
-    t->ids = phrase_set_new();
     t->ecap = 1024;
     t->edges = xcalloc(t->ecap, sizeof(*t->edges));
     t->ncap = 256;
@@ -158,8 +246,8 @@ stance_topic_free(struct stance_topic *t)
         entries_release(&t->pe[k]);
         entries_release(&t->ee[k]);
     }
-    phrase_set_free(t->words);
-    phrase_set_free(t->ids);
+    names_release(&t->words);
+    names_release(&t->ids);
     free(t->word_kinds);
     free(t->edges);
     free(t->node_entry);
@@ -236,7 +324,7 @@ phrase_slot(struct stance_topic *t, enum stance_kind kind, const char *keys,
 {
     uint32_t node = (uint32_t)kind;
     for (size_t i = 0; i < n; i++, keys += strlen(keys) + 1) {
-        long w = phrase_set_add(t->words, keys, 1, NULL);
+        long w = names_add(&t->words, keys);
         if ((size_t)w >= t->wcap) {
             size_t cap = t->wcap ? 2 * t->wcap : 256;
             t->word_kinds = xrealloc(t->word_kinds, cap);
@@ -253,7 +341,7 @@ phrase_slot(struct stance_topic *t, enum stance_kind kind, const char *keys,
 static long *
 id_slot(struct stance_topic *t, enum stance_kind kind, const char *id)
 {
-    long i = phrase_set_add(t->ids, id, 1, NULL);
+    long i = names_add(&t->ids, id);
     if ((size_t)i >= t->icap) {
         size_t cap = t->icap ? 2 * t->icap : 64;
         t->id_entry = xrealloc(t->id_entry, cap * sizeof(*t->id_entry));
@@ -478,11 +566,11 @@ look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
         d->kinds = xrealloc(d->kinds, n);
         d->id = xrealloc(d->id, n * sizeof(*d->id));
     }
-    int any_ids = phrase_set_size(t->ids) > 0;
+    int any_ids = t->ids.n > 0;
     d->sent_kinds = 0;
     d->any_id = 0;
     for (size_t i = 0; i < n; i++) {
-        long w = phrase_set_find(t->words, toks[i].key, 1);
+        long w = names_find(&t->words, toks[i].key);
         d->word[i] = w;
         d->kinds[i] = w >= 0 ? t->word_kinds[w] : 0;
         d->sent_kinds |= d->kinds[i];
@@ -493,7 +581,7 @@ look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
                 strcmp(toks[i].entity_id, toks[i - 1].entity_id) == 0)
                 d->id[i] = d->id[i - 1];
             else
-                d->id[i] = phrase_set_find(t->ids, toks[i].entity_id, 1);
+                d->id[i] = names_find(&t->ids, toks[i].entity_id);
             d->any_id |= d->id[i] >= 0;
         }
     }

@@ -135,7 +135,7 @@ main(int argc, char **argv)
     struct stance_doc *d;
     struct buf b = BUF_INIT;
 
-    plan(64);
+    plan(67);
     (void)argc;
 
     /* names */
@@ -378,6 +378,30 @@ main(int argc, char **argv)
         ok(near(one(et, &p, "huawei/HUAWEI great:2 acme/ACME ."), 0.5),
            "a target by id, next to an id of another kind");
         stance_topic_free(et);
+    }
+
+    /* a big topic: its tables grow, every entry still found */
+    {
+        struct stance_topic *bt = stance_topic_new();
+        char ph[64], sent[128];
+        for (int i = 0; i < 3000; i++) {
+            snprintf(ph, sizeof(ph), "w%d x%d y", i, i % 7);
+            add(bt, STANCE_CUE, ph, i % 2 ? 1.0 : -1.0);
+        }
+        for (int i = 0; i < 300; i++) {
+            snprintf(ph, sizeof(ph), "@E%d", i);
+            add(bt, STANCE_TARGET, ph, 1);
+        }
+        is_int(3000, (int)stance_topic_count(bt, STANCE_CUE), "big: cues");
+        int found = 0;
+        for (int i = 0; i < 3000; i += 37) {
+            snprintf(sent, sizeof(sent), "w%d x%d y w%d x%d .", i, i % 7,
+                     i, (i + 1) % 7);
+            found += near(one(bt, &p, sent), i % 2 ? 1.0 : -1.0);
+        }
+        is_int(82, found, "big: each phrase matched, a near miss not");
+        ok(near(one(bt, &p, "e/E299 good:2 ."), 0.5), "big: the last id");
+        stance_topic_free(bt);
     }
 
     /* loading a topic file: phrases stemmed as stem(1) stems text */
