@@ -343,7 +343,7 @@ main(int argc, char **argv)
              .surface_len = 4, .start = 0, .end = 4, .is_word = 1},
             {.key = line + 5, .key_len = 4, .entity_id = line + 22,
              .entity_id_len = 0, .start = -1, .end = -1, .is_word = 1},
-            {.key = line + 10, .key_len = 6, .entity_id = line + 22,
+            {.key = line + 10, .key_len = 6, .entity_id = line + 19,
              .entity_id_len = 4, .polarity = -1, .is_word = 1},
             {.key = line + 17, .key_len = 1, .surface = ".", .surface_len = 1,
              .start = 16, .end = 17},
