@@ -120,7 +120,8 @@ put_field(struct buf *b, const char *s)
  * twice, and %.2f is most of --explain's cost).
  */
 static void
-put_sentence_numbers(struct buf *out, size_t i, const struct stance_sentence *s)
+put_sentence_numbers(struct buf *out, size_t i,
+                     const struct stance_sentence *s)
 {
     static const char fmt[] = "\t%zu\t%s\t%.2f\t%.2f\t%.2f\t";
     const char *role = stance_role_name(s->role);
@@ -263,7 +264,8 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
                       FIELD_IS(type, tlen, "number");
         if (explain && col[C_TOKEN] >= 0) { /* the text is shown there only */
             tok.surface = field(&row, col[C_TOKEN], &tok.surface_len);
-            tok.start = col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
+            tok.start =
+                col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
             tok.end = col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1;
         }
         stance_doc_add_row(d, &tok);
