@@ -66,10 +66,73 @@ static size_t nevidence = 5;
 enum { C_DOC, C_SENT, C_TYPE, C_TOK, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
        C_POL, NCOLS };
 
+/*
+ * Field col of row, unescaped, *len its length; not NUL-terminated.  The
+ * reader has checked every escape, so a field without a backslash is its
+ * own value and is given as read, without a copy.
+ */
+static inline const char *
+field(struct tsv_row *row, long col, size_t *len)
+{
+    if ((size_t)col >= row->nfields) {
+        *len = 0;
+        return "";
+    }
+    /* tsv_row_raw, inline: fields are short and there are five a token */
+    const char *s = row->line.data + row->start[col];
+    *len = row->start[col + 1] - 1 - row->start[col];
+    for (size_t i = 0; i < *len; i++)
+        if (s[i] == '\\')
+            return tsv_row_get(row, (size_t)col, len);
+    return s;
+}
+
+/* Whether field s of length len is the string literal lit. */
+#define FIELD_IS(s, len, lit) \
+    ((len) == sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
+
+/*
+ * The polarity column of row into *v (0 when empty).  Returns 0, or -1
+ * when it is not a number.
+ */
+static int
+polarity(struct tsv_row *row, long col, double *v)
+{
+    size_t len;
+    char *end;
+    *v = 0;
+    field(row, col, &len);
+    if (len == 0)
+        return 0;
+    const char *s = tsv_row_get(row, (size_t)col, NULL);
+    errno = 0;
+    *v = strtod(s, &end);
+    return errno || *end || !isfinite(*v) ? -1 : 0;
+}
+
 static void
 put_field(struct buf *b, const char *s)
 {
     tsv_escape(b, s, strlen(s));
+}
+
+/*
+ * A sentence's numbers for --explain, formatted once (buf_addf formats
+ * twice, and %.2f is most of --explain's cost).
+ */
+static void
+put_sentence_numbers(struct buf *out, size_t i,
+                     const struct stance_sentence *s)
+{
+    static const char fmt[] = "\t%zu\t%s\t%.2f\t%.2f\t%.2f\t";
+    const char *role = stance_role_name(s->role);
+    char tmp[128];
+    int n = snprintf(tmp, sizeof(tmp), fmt, i, role, s->weight, s->raw,
+                     s->contribution);
+    if (n >= 0 && (size_t)n < sizeof(tmp))
+        buf_add(out, tmp, (size_t)n);
+    else /* huge weights */
+        buf_addf(out, fmt, i, role, s->weight, s->raw, s->contribution);
 }
 
 static void
@@ -86,9 +149,7 @@ document_done(struct stance_doc *d, const char *doc, struct buf *out)
             struct buf se = BUF_INIT;
             stance_doc_sentence(d, i, &s, &se);
             put_field(out, doc);
-            buf_addf(out, "\t%zu\t%s\t%.2f\t%.2f\t%.2f\t", i + 1,
-                     stance_role_name(s.role), s.weight, s.raw,
-                     s.contribution);
+            put_sentence_numbers(out, i + 1, &s);
             put_field(out, se.data ? se.data : "");
             buf_addc(out, '\t');
             put_field(out, s.text);
@@ -168,7 +229,7 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
         }
         if (got < 0)
             goto bad;
-        const char *docid = tsv_row_get(&row, col[C_DOC], &len);
+        const char *docid = field(&row, col[C_DOC], &len);
         long sn = tsv_row_long(&row, col[C_SENT]);
         if (sn < 0) {
             sk_fail(&err, "%s:%lu: sent '%s' is not a number", tsv_name(r),
@@ -191,30 +252,29 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
             break;
         }
         docpos_move(&pos, docid, len, sn, tn);
-        const char *type = tsv_row_get(&row, col[C_TYPE], NULL);
-        if (strcmp(type, "empty") == 0) {
+        size_t tlen;
+        const char *type = field(&row, col[C_TYPE], &tlen);
+        if (FIELD_IS(type, tlen, "empty")) {
             docpos_end_document(&pos);
             continue;
         }
-        struct stance_token tok;
-        char *end;
-        const char *pol = tsv_row_get(&row, col[C_POL], NULL);
-        errno = 0;
-        tok.polarity = *pol ? strtod(pol, &end) : 0;
-        if (*pol && (errno || *end || !isfinite(tok.polarity))) {
+        struct stance_row tok = {.surface = NULL};
+        if (polarity(&row, col[C_POL], &tok.polarity) < 0) {
             sk_fail(&err, "%s:%lu: polarity '%s' is not a number", tsv_name(r),
-                    tsv_lineno(r), pol);
+                    tsv_lineno(r), tsv_row_get(&row, col[C_POL], NULL));
             goto bad;
         }
-        tok.key = tsv_row_get(&row, col[C_STEM], NULL);
-        tok.entity_id = tsv_row_get(&row, col[C_ENT], NULL);
-        tok.is_word = !strcmp(type, "word") || !strcmp(type, "number");
-        const char *surface =
-            col[C_TOKEN] >= 0 ? tsv_row_get(&row, col[C_TOKEN], NULL) : NULL;
-        stance_doc_add_token(
-            d, &tok, surface,
-            col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1,
-            col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1);
+        tok.key = field(&row, col[C_STEM], &tok.key_len);
+        tok.entity_id = field(&row, col[C_ENT], &tok.entity_id_len);
+        tok.is_word = FIELD_IS(type, tlen, "word") ||
+                      FIELD_IS(type, tlen, "number");
+        if (explain && col[C_TOKEN] >= 0) { /* the text is shown there only */
+            tok.surface = field(&row, col[C_TOKEN], &tok.surface_len);
+            tok.start =
+                col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
+            tok.end = col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1;
+        }
+        stance_doc_add_row(d, &tok);
     }
     if (pos.started)
         document_done(d, docpos_doc(&pos), &out);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "lexicon.h"
-#include "phrase.h"
 #include "stemcache.h"
 #include "text.h"
 #include "util.h"
@@ -78,7 +77,7 @@ stance_params_init(struct stance_params *p)
 }
 
 /* ------------------------------------------------------------------ */
-/* Topic: one phrase set per kind, entity keys in a set of their own  */
+/* Topic: phrases as a trie of word numbers, entity ids apart         */
 /* ------------------------------------------------------------------ */
 
 struct entry {
@@ -92,21 +91,141 @@ struct entries {
     size_t n, cap;
 };
 
+/*
+ * Strings numbered from 0 in the order they were first added: the
+ * topic's words and entity ids, looked up once per token.  Open
+ * addressing, at most half full, so a miss (most tokens) ends quickly.
+ */
+struct name_slot {
+    uint64_t hash;     /* 0: empty */
+    uint32_t at, len;  /* the string in names.text */
+    long number;
+};
+
+struct names {
+    struct name_slot *slots;
+    size_t n, cap;     /* cap a power of two, or 0 */
+    struct buf text;
+};
+
+static uint64_t
+name_hash(const char *s, size_t *len)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    *len = (size_t)(p - s);
+    return h ? h : 1;
+}
+
+/* The slot of s (hash h, length len): its own, or the empty one. */
+static struct name_slot *
+name_slot(const struct names *ns, const char *s, size_t len, uint64_t h)
+{
+    for (size_t i = h & (ns->cap - 1);; i = (i + 1) & (ns->cap - 1)) {
+        struct name_slot *e = &ns->slots[i];
+        if (!e->hash || (e->hash == h && e->len == len &&
+                         memcmp(ns->text.data + e->at, s, len) == 0))
+            return e;
+    }
+}
+
+/* The number of s, or -1. */
+static long
+names_find(const struct names *ns, const char *s)
+{
+    size_t len;
+    uint64_t h = name_hash(s, &len);
+    if (!ns->n)
+        return -1;
+    const struct name_slot *e = name_slot(ns, s, len, h);
+    return e->hash ? e->number : -1;
+}
+
+/* The number of s, a new one when s is new. */
+static long
+names_add(struct names *ns, const char *s)
+{
+    size_t len;
+    uint64_t h = name_hash(s, &len);
+    if (2 * (ns->n + 1) > ns->cap) {
+        struct name_slot *old = ns->slots;
+        size_t oldcap = ns->cap;
+        ns->cap = oldcap ? 2 * oldcap : 256;
+        ns->slots = xcalloc(ns->cap, sizeof(*ns->slots));
+        for (size_t i = 0; i < oldcap; i++) {
+            if (!old[i].hash)
+                continue;
+            size_t j = old[i].hash & (ns->cap - 1);
+            while (ns->slots[j].hash)
+                j = (j + 1) & (ns->cap - 1);
+            ns->slots[j] = old[i];
+        }
+        free(old);
+    }
+    struct name_slot *e = name_slot(ns, s, len, h);
+    if (!e->hash) {
+        e->hash = h;
+        e->at = (uint32_t)ns->text.len;
+        e->len = (uint32_t)len;
+        e->number = (long)ns->n++;
+        buf_add(&ns->text, s, len + 1);
+    }
+    return e->number;
+}
+
+static void
+names_release(struct names *ns)
+{
+    free(ns->slots);
+    buf_release(&ns->text);
+}
+
+/* An edge of the phrase trie: from node parent by word to node child. */
+struct edge {
+    uint32_t parent_1; /* parent + 1; 0: an empty slot */
+    uint32_t word;
+    uint32_t child;
+};
+
+_Static_assert(STANCE_NKINDS <= 8, "a kind is a bit of an unsigned char");
+
+/*
+ * A sentence is looked up once, not once per kind.  words numbers every
+ * key of every phrase and records the kinds (a bit each) of the phrases
+ * it is in: a token whose key is not there is in no phrase, and a phrase
+ * of kind k lies within a run of tokens whose keys have bit k.  The
+ * phrases of kind k are the paths from node k of a trie whose edges are
+ * word numbers (one hash table for all kinds); node_entry gives the entry
+ * a path ends in.  ids numbers the entity ids of "@ID" entries, with the
+ * entry of each kind (-1 when none).
+ */
 struct stance_topic {
-    struct phrase_set *ps[STANCE_NKINDS];     /* phrases of stems */
-    struct phrase_set *ent[STANCE_NKINDS];    /* "@ID" keys */
     struct entries pe[STANCE_NKINDS], ee[STANCE_NKINDS];
     size_t count[STANCE_NKINDS];
+    struct names words;
+    unsigned char *word_kinds;                /* per word */
+    size_t wcap;
+    struct edge *edges;
+    size_t nedges, ecap;                      /* ecap a power of two */
+    long *node_entry;                         /* per node, -1: none */
+    size_t nnodes, ncap;
+    struct names ids;
+    long (*id_entry)[STANCE_NKINDS];          /* per id */
+    size_t icap;
 };
 
 struct stance_topic *
 stance_topic_new(void)
 {
     struct stance_topic *t = xcalloc(1, sizeof(*t));
-    for (int k = 0; k < STANCE_NKINDS; k++) {
-        t->ps[k] = phrase_set_new();
-        t->ent[k] = phrase_set_new();
-    }
+    t->ecap = 1024;
+    t->edges = xcalloc(t->ecap, sizeof(*t->edges));
+    t->ncap = 256;
+    t->node_entry = xmalloc(t->ncap * sizeof(*t->node_entry));
+    for (int k = 0; k < STANCE_NKINDS; k++) /* the roots */
+        t->node_entry[t->nnodes++] = -1;
     return t;
 }
 
@@ -124,12 +243,114 @@ stance_topic_free(struct stance_topic *t)
     if (!t)
         return;
     for (int k = 0; k < STANCE_NKINDS; k++) {
-        phrase_set_free(t->ps[k]);
-        phrase_set_free(t->ent[k]);
         entries_release(&t->pe[k]);
         entries_release(&t->ee[k]);
     }
+    names_release(&t->words);
+    names_release(&t->ids);
+    free(t->word_kinds);
+    free(t->edges);
+    free(t->node_entry);
+    free(t->id_entry);
     free(t);
+}
+
+static size_t
+edge_slot(uint32_t parent, uint32_t word, size_t cap)
+{
+    uint64_t h = (((uint64_t)parent << 32) | word) * 0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* The node reached from parent by word, or -1. */
+static inline long
+trie_child(const struct stance_topic *t, uint32_t parent, uint32_t word)
+{
+    for (size_t i = edge_slot(parent, word, t->ecap);;
+         i = (i + 1) & (t->ecap - 1)) {
+        const struct edge *e = &t->edges[i];
+        if (!e->parent_1)
+            return -1;
+        if (e->parent_1 == parent + 1 && e->word == word)
+            return e->child;
+    }
+}
+
+static void
+trie_put(struct stance_topic *t, struct edge e)
+{
+    size_t i = edge_slot(e.parent_1 - 1, e.word, t->ecap);
+    while (t->edges[i].parent_1)
+        i = (i + 1) & (t->ecap - 1);
+    t->edges[i] = e;
+}
+
+/* The node reached from parent by word, made when there is none. */
+static uint32_t
+trie_step(struct stance_topic *t, uint32_t parent, uint32_t word)
+{
+    long child = trie_child(t, parent, word);
+    if (child >= 0)
+        return (uint32_t)child;
+    if (2 * (t->nedges + 1) > t->ecap) { /* at most half full */
+        struct edge *old = t->edges;
+        size_t oldcap = t->ecap;
+        t->ecap *= 2;
+        t->edges = xcalloc(t->ecap, sizeof(*t->edges));
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].parent_1)
+                trie_put(t, old[i]);
+        free(old);
+    }
+    if (t->nnodes == t->ncap) {
+        t->ncap *= 2;
+        t->node_entry = xrealloc(t->node_entry,
+                                 t->ncap * sizeof(*t->node_entry));
+    }
+    uint32_t node = (uint32_t)t->nnodes++;
+    t->node_entry[node] = -1;
+    trie_put(t, (struct edge){parent + 1, word, node});
+    t->nedges++;
+    return node;
+}
+
+/*
+ * The slot for the phrase of the n keys (NUL-separated) of kind: its
+ * entry number in pe[kind], -1 when new.  Numbers its words.
+ */
+static long *
+phrase_slot(struct stance_topic *t, enum stance_kind kind, const char *keys,
+            size_t n)
+{
+    uint32_t node = (uint32_t)kind;
+    for (size_t i = 0; i < n; i++, keys += strlen(keys) + 1) {
+        long w = names_add(&t->words, keys);
+        if ((size_t)w >= t->wcap) {
+            size_t cap = t->wcap ? 2 * t->wcap : 256;
+            t->word_kinds = xrealloc(t->word_kinds, cap);
+            memset(t->word_kinds + t->wcap, 0, cap - t->wcap);
+            t->wcap = cap;
+        }
+        t->word_kinds[w] |= 1u << kind;
+        node = trie_step(t, node, (uint32_t)w);
+    }
+    return &t->node_entry[node];
+}
+
+/* The slot for entity id's entry of kind: as phrase_slot. */
+static long *
+id_slot(struct stance_topic *t, enum stance_kind kind, const char *id)
+{
+    long i = names_add(&t->ids, id);
+    if ((size_t)i >= t->icap) {
+        size_t cap = t->icap ? 2 * t->icap : 64;
+        t->id_entry = xrealloc(t->id_entry, cap * sizeof(*t->id_entry));
+        for (size_t j = t->icap; j < cap; j++)
+            for (int k = 0; k < STANCE_NKINDS; k++)
+                t->id_entry[j][k] = -1;
+        t->icap = cap;
+    }
+    return &t->id_entry[i][kind];
 }
 
 void
@@ -145,20 +366,21 @@ stance_topic_add(struct stance_topic *t, enum stance_kind kind,
             buf_addc(&lb, ' ');
         buf_adds(&lb, keys[i]);
     }
-    struct phrase_set *ps = entity ? t->ent[kind] : t->ps[kind];
     struct entries *es = entity ? &t->ee[kind] : &t->pe[kind];
-    int is_new;
-    long id = phrase_set_add(ps, kb.data, n, &is_new);
+    long *slot = entity ? id_slot(t, kind, keys[0] + 1)
+                        : phrase_slot(t, kind, kb.data, n);
+    int is_new = *slot < 0;
     if (is_new) {
         if (es->n == es->cap) {
             es->cap = es->cap ? 2 * es->cap : 64;
             es->v = xrealloc(es->v, es->cap * sizeof(*es->v));
         }
+        *slot = (long)es->n;
         es->v[es->n].label = NULL;
         es->n++;
         t->count[kind]++;
     }
-    struct entry *e = &es->v[id];
+    struct entry *e = &es->v[*slot];
     e->kind = kind;
     e->weight = weight;
     if (is_new || label) {
@@ -209,6 +431,17 @@ struct sent {
     size_t text;      /* offset into texts */
 };
 
+struct span {
+    size_t start, len;
+    const struct entry *e;
+};
+
+/* The matches of one kind in the current sentence, by position. */
+struct spans {
+    struct span *v;
+    size_t n, cap;
+};
+
 struct stance_doc {
     const struct stance_topic *t;
     const struct stance_params *params;
@@ -218,15 +451,18 @@ struct stance_doc {
     size_t nh, hcap;
     struct buf texts;
     size_t tokens, words;
-    /* scratch for one sentence */
-    struct span { size_t start, len; const struct entry *e; } *m;
-    size_t nm, mcap;
-    const char **keys;
+    /* scratch for one sentence: per token, its key's number in the
+     * topic's words, the kinds of the phrases it is in, and its entity's
+     * number in the topic's ids (-1: none) */
+    long *word, *id;
+    unsigned char *kinds;
     size_t kcap;
-    struct phrase_matches pm;
-    struct buf ek;
+    unsigned sent_kinds;      /* the kinds of all its tokens */
+    int any_id;               /* some token has an entry in ids */
+    struct spans sp[STANCE_NKINDS];
     unsigned char *covered;
-    size_t ccap;
+    double *acc;
+    size_t ccap, acap;
     int finished;
     /* the sentence being built by stance_doc_add_token */
     struct buf pstr, ptext;
@@ -234,6 +470,7 @@ struct stance_doc {
     size_t np, pcap;
     long pend_end;
     struct stance_token *ptok;
+    size_t ptcap;
 };
 
 struct stance_doc *
@@ -252,15 +489,17 @@ stance_doc_free(struct stance_doc *d)
         return;
     free(d->s);
     free(d->h);
-    free(d->m);
+    for (int k = 0; k < STANCE_NKINDS; k++)
+        free(d->sp[k].v);
     free(d->covered);
-    free(d->keys);
+    free(d->acc);
+    free(d->word);
+    free(d->kinds);
+    free(d->id);
     free(d->p);
     free(d->ptok);
     buf_release(&d->pstr);
     buf_release(&d->ptext);
-    phrase_matches_release(&d->pm);
-    buf_release(&d->ek);
     buf_release(&d->texts);
     free(d);
 }
@@ -293,17 +532,16 @@ add_hit(struct stance_doc *d, const struct entry *e, double value,
 }
 
 static void
-push_span(struct stance_doc *d, size_t start, size_t len,
-          const struct entry *e)
+push_span(struct spans *sp, size_t start, size_t len, const struct entry *e)
 {
-    if (d->nm == d->mcap) {
-        d->mcap = d->mcap ? 2 * d->mcap : 16;
-        d->m = xrealloc(d->m, d->mcap * sizeof(*d->m));
+    if (sp->n == sp->cap) {
+        sp->cap = sp->cap ? 2 * sp->cap : 16;
+        sp->v = xrealloc(sp->v, sp->cap * sizeof(*sp->v));
     }
-    d->m[d->nm].start = start;
-    d->m[d->nm].len = len;
-    d->m[d->nm].e = e;
-    d->nm++;
+    sp->v[sp->n].start = start;
+    sp->v[sp->n].len = len;
+    sp->v[sp->n].e = e;
+    sp->n++;
 }
 
 static int
@@ -315,68 +553,121 @@ span_cmp(const void *a, const void *b)
 }
 
 /*
- * All matches of one kind into d->m, by position; returns the count.
- * Phrases first (leftmost-longest, lib/phrase), then runs of tokens
- * with the same entity id on tokens no phrase took.
+ * Looks the sentence's tokens up in the topic's vocabularies (once, for
+ * every kind) into d->word, d->kinds and d->id.
  */
-static size_t
-find_all(struct stance_doc *d, enum stance_kind kind,
-         const struct stance_token *toks, size_t n)
+static void
+look_up(struct stance_doc *d, const struct stance_token *toks, size_t n)
 {
     const struct stance_topic *t = d->t;
-    d->nm = 0;
-    if (!t->count[kind])
-        return 0;
-    if (t->pe[kind].n) {
-        phrase_set_match(t->ps[kind], d->keys, n, &d->pm);
-        for (size_t i = 0; i < d->pm.n; i++) {
-            const struct phrase_match *m = &d->pm.v[i];
-            push_span(d, m->start, m->len, &t->pe[kind].v[m->entry]);
+    if (n > d->kcap) {
+        d->kcap = n;
+        d->word = xrealloc(d->word, n * sizeof(*d->word));
+        d->kinds = xrealloc(d->kinds, n);
+        d->id = xrealloc(d->id, n * sizeof(*d->id));
+    }
+    int any_ids = t->ids.n > 0;
+    d->sent_kinds = 0;
+    d->any_id = 0;
+    for (size_t i = 0; i < n; i++) {
+        long w = names_find(&t->words, toks[i].key);
+        d->word[i] = w;
+        d->kinds[i] = w >= 0 ? t->word_kinds[w] : 0;
+        d->sent_kinds |= d->kinds[i];
+        d->id[i] = -1;
+        if (any_ids && has_entity(&toks[i])) {
+            /* a run of one entity repeats its id: one lookup */
+            if (i && d->id[i - 1] >= 0 &&
+                strcmp(toks[i].entity_id, toks[i - 1].entity_id) == 0)
+                d->id[i] = d->id[i - 1];
+            else
+                d->id[i] = names_find(&t->ids, toks[i].entity_id);
+            d->any_id |= d->id[i] >= 0;
         }
     }
-    if (!t->ee[kind].n)
-        return d->nm;
-    size_t nphrase = d->nm, next = 0;
+}
+
+/*
+ * The longest phrase of kind starting at token i: its entry number, and
+ * its length in *len; -1 when none.  Only tokens whose words are in a
+ * phrase of the kind can be on its path.
+ */
+static long
+longest_at(const struct stance_doc *d, enum stance_kind kind, size_t i,
+           size_t n, size_t *len)
+{
+    const struct stance_topic *t = d->t;
+    unsigned bit = 1u << kind;
+    uint32_t node = (uint32_t)kind;
+    long best = -1;
+    for (size_t j = i; j < n && (d->kinds[j] & bit); j++) {
+        long child = trie_child(t, node, (uint32_t)d->word[j]);
+        if (child < 0)
+            break;
+        node = (uint32_t)child;
+        if (t->node_entry[node] >= 0) {
+            best = t->node_entry[node];
+            *len = j - i + 1;
+        }
+    }
+    return best;
+}
+
+/*
+ * All matches of one kind into d->sp[kind], by position; returns the
+ * count.  Phrases first (leftmost-longest, non-overlapping), then runs
+ * of tokens with the same entity id on tokens no phrase took.
+ */
+static size_t
+find_all(struct stance_doc *d, enum stance_kind kind, size_t n)
+{
+    const struct stance_topic *t = d->t;
+    struct spans *sp = &d->sp[kind];
+    unsigned bit = 1u << kind;
+    sp->n = 0;
+    if (!t->count[kind])
+        return 0;
+    if (t->pe[kind].n && (d->sent_kinds & bit)) {
+        for (size_t i = 0; i < n;) {
+            size_t len = 0;
+            long e = d->kinds[i] & bit ? longest_at(d, kind, i, n, &len) : -1;
+            if (e < 0) {
+                i++;
+                continue;
+            }
+            push_span(sp, i, len, &t->pe[kind].v[e]);
+            i += len;
+        }
+    }
+    if (!t->ee[kind].n || !d->any_id)
+        return sp->n;
+    /* a run of one id with no entry of this kind gives nothing: skipping
+     * its tokens one by one ends where the run would have ended */
+    size_t nphrase = sp->n, next = 0;
+    const struct span *m = sp->v;
     for (size_t i = 0; i < n;) {
-        while (next < nphrase && d->m[next].start + d->m[next].len <= i)
+        while (next < nphrase && m[next].start + m[next].len <= i)
             next++;
-        if (next < nphrase && d->m[next].start <= i) {
-            i = d->m[next].start + d->m[next].len;
+        if (next < nphrase && m[next].start <= i) {
+            i = m[next].start + m[next].len;
             continue;
         }
-        if (!has_entity(&toks[i])) {
+        long id = d->id[i];
+        if (id < 0 || t->id_entry[id][kind] < 0) {
             i++;
             continue;
         }
-        const char *id = toks[i].entity_id;
         size_t run = 1;
-        while (i + run < n && has_entity(&toks[i + run]) &&
-               strcmp(toks[i + run].entity_id, id) == 0 &&
-               !(next < nphrase && d->m[next].start <= i + run))
+        while (i + run < n && d->id[i + run] == id &&
+               !(next < nphrase && m[next].start <= i + run))
             run++;
-        buf_reset(&d->ek);
-        buf_addc(&d->ek, '@');
-        buf_adds(&d->ek, id);
-        long e = phrase_set_find(t->ent[kind], d->ek.data, 1);
-        if (e >= 0)
-            push_span(d, i, run, &t->ee[kind].v[e]);
+        push_span(sp, i, run, &t->ee[kind].v[t->id_entry[id][kind]]);
+        m = sp->v; /* push_span may move it */
         i += run;
     }
-    if (d->nm > nphrase)
-        qsort(d->m, d->nm, sizeof(*d->m), span_cmp);
-    return d->nm;
-}
-
-/* find_all into a new array of its own (freed by the caller). */
-static struct span *
-find_copy(struct stance_doc *d, enum stance_kind kind,
-          const struct stance_token *toks, size_t n, size_t *count)
-{
-    *count = find_all(d, kind, toks, n);
-    struct span *v = xmalloc((*count + 1) * sizeof(*v));
-    if (*count)
-        memcpy(v, d->m, *count * sizeof(*v));
-    return v;
+    if (sp->n > nphrase)
+        qsort(sp->v, sp->n, sizeof(*sp->v), span_cmp);
+    return sp->n;
 }
 
 /* Index of the first word token, n when none. */
@@ -487,68 +778,70 @@ stance_doc_add_sentence(struct stance_doc *d,
         d->ccap = n;
         d->covered = xrealloc(d->covered, n);
     }
-    if (n > d->kcap) {
-        d->kcap = n;
-        d->keys = xrealloc(d->keys, n * sizeof(*d->keys));
-    }
-    for (size_t i = 0; i < n; i++)
-        d->keys[i] = toks[i].key;
     memset(d->covered, 0, n);
+    look_up(d, toks, n);
     size_t opening = first_word(toks, n);
+    for (int kind = 0; kind < STANCE_NKINDS; kind++)
+        find_all(d, (enum stance_kind)kind, n);
 
     /* Structure markers and attribution: whole-sentence properties. */
-    size_t k = find_all(d, STANCE_FURNITURE, toks, n);
-    for (size_t i = 0; i < k; i++)
-        if (d->m[i].start <= opening + (size_t)p->furniture_lead &&
-            (d->m[i].len > 1 || s->words <= (size_t)p->furniture_short))
+    const struct spans *m = &d->sp[STANCE_FURNITURE];
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].start <= opening + (size_t)p->furniture_lead &&
+            (m->v[i].len > 1 || s->words <= (size_t)p->furniture_short))
             s->furn_marker = 1;
-    k = find_all(d, STANCE_CONCLUSION, toks, n);
-    for (size_t i = 0; i < k; i++)
-        if (d->m[i].start == opening)
+    m = &d->sp[STANCE_CONCLUSION];
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].start == opening)
             s->concl_marker = 1;
-    k = find_all(d, STANCE_ATTRIBUTION, toks, n);
-    for (size_t i = 0; i < k; i++)
-        if (d->m[i].e->weight < s->attr)
-            s->attr = d->m[i].e->weight;
+    m = &d->sp[STANCE_ATTRIBUTION];
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].e->weight < s->attr)
+            s->attr = m->v[i].e->weight;
 
     /* Negators and contrasts, kept for the cues. */
-    size_t nneg, nirr, ncon;
-    struct span *neg = find_copy(d, STANCE_NEGATOR, toks, n, &nneg);
-    struct span *irr = find_copy(d, STANCE_IRREALIS, toks, n, &nirr);
-    struct span *con = find_copy(d, STANCE_CONTRAST, toks, n, &ncon);
-    for (size_t i = 0; i < ncon; i++)
-        if (con[i].start == opening && con[i].e->weight > 1)
-            s->open_w = con[i].e->weight;
+    const struct spans *neg = &d->sp[STANCE_NEGATOR];
+    const struct spans *irr = &d->sp[STANCE_IRREALIS];
+    const struct spans *con = &d->sp[STANCE_CONTRAST];
+    for (size_t i = 0; i < con->n; i++)
+        if (con->v[i].start == opening && con->v[i].e->weight > 1)
+            s->open_w = con->v[i].e->weight;
 
     /* Cues. */
-    k = find_all(d, STANCE_CUE, toks, n);
-    for (size_t i = 0; i < k; i++) {
-        const struct span *m = &d->m[i];
-        size_t prev_end = i ? d->m[i - 1].start + d->m[i - 1].len : 0;
-        double nf = negation(d, toks, m->start, prev_end, neg, nneg, irr,
-                             nirr);
-        double cf = contrast(toks, m->start, con, ncon, opening);
+    m = &d->sp[STANCE_CUE];
+    for (size_t i = 0; i < m->n; i++) {
+        const struct span *c = &m->v[i];
+        size_t prev_end = i ? m->v[i - 1].start + m->v[i - 1].len : 0;
+        double nf = negation(d, toks, c->start, prev_end, neg->v, neg->n,
+                             irr->v, irr->n);
+        double cf = contrast(toks, c->start, con->v, con->n, opening);
         unsigned fl = (nf != 1.0 ? HIT_NEGATED : 0) |
                       (cf != 1.0 ? HIT_CONTRAST : 0);
-        double v = m->e->weight * nf * cf;
-        add_hit(d, m->e, v, fl);
+        double v = c->e->weight * nf * cf;
+        add_hit(d, c->e, v, fl);
         s->raw += v;
-        memset(d->covered + m->start, 1, m->len);
+        memset(d->covered + c->start, 1, c->len);
     }
 
     /* Targets: sentiment credited to the nearest one. */
-    k = find_all(d, STANCE_TARGET, toks, n);
+    m = &d->sp[STANCE_TARGET];
+    size_t k = m->n;
     if (k) {
         for (size_t i = 0; i < k; i++)
-            memset(d->covered + d->m[i].start, 1, d->m[i].len);
-        double *acc = xcalloc(k, sizeof(*acc));
+            memset(d->covered + m->v[i].start, 1, m->v[i].len);
+        if (k > d->acap) {
+            d->acap = k;
+            d->acc = xrealloc(d->acc, k * sizeof(*d->acc));
+        }
+        double *acc = d->acc;
+        memset(acc, 0, k * sizeof(*acc));
         int any = 0;
         for (size_t j = 0; j < n; j++) {
             if (d->covered[j] || toks[j].polarity == 0)
                 continue;
             size_t best = k, bestd = SIZE_MAX;
             for (size_t i = 0; i < k; i++) {
-                size_t a = d->m[i].start, b = a + d->m[i].len - 1;
+                size_t a = m->v[i].start, b = a + m->v[i].len - 1;
                 size_t dist = j < a ? a - j : j - b;
                 if (dist < bestd) {
                     bestd = dist;
@@ -563,41 +856,63 @@ stance_doc_add_sentence(struct stance_doc *d,
         for (size_t i = 0; any && i < k; i++) {
             if (acc[i] == 0)
                 continue;
-            double v = acc[i] * d->m[i].e->weight * p->target_scale;
-            add_hit(d, d->m[i].e, v, 0);
+            double v = acc[i] * m->v[i].e->weight * p->target_scale;
+            add_hit(d, m->v[i].e, v, 0);
             s->raw += v;
         }
-        free(acc);
     }
-    free(neg);
-    free(irr);
-    free(con);
     s->nhits = d->nh - s->first_hit;
 }
 
 void
-stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
-                     const char *surface, long start, long end)
+stance_doc_add_row(struct stance_doc *d, const struct stance_row *row)
 {
     if (d->np == d->pcap) {
         d->pcap = d->pcap ? 2 * d->pcap : 64;
         d->p = xrealloc(d->p, d->pcap * sizeof(*d->p));
     }
     struct pend *p = &d->p[d->np++];
+    /* key and entity id, each NUL-terminated, in one go */
+    size_t elen = row->entity_id ? row->entity_id_len : 0;
+    buf_grow(&d->pstr, row->key_len + elen + 2);
+    char *at = d->pstr.data + d->pstr.len;
     p->key = d->pstr.len;
-    buf_add(&d->pstr, tok->key, strlen(tok->key) + 1);
-    p->ent = d->pstr.len;
-    const char *e = tok->entity_id ? tok->entity_id : "";
-    buf_add(&d->pstr, e, strlen(e) + 1);
-    p->pol = tok->polarity;
-    p->word = tok->is_word;
-    if (surface) {
+    memcpy(at, row->key, row->key_len);
+    at[row->key_len] = '\0';
+    p->ent = p->key + row->key_len + 1;
+    if (elen)
+        memcpy(at + row->key_len + 1, row->entity_id, elen);
+    at[row->key_len + 1 + elen] = '\0';
+    d->pstr.len += row->key_len + elen + 2;
+    d->pstr.data[d->pstr.len] = '\0';
+    p->pol = row->polarity;
+    p->word = row->is_word;
+    if (row->surface) {
         /* a space where the source had one, or where offsets are unknown */
-        if (d->ptext.len && (start < 0 || start > d->pend_end))
+        if (d->ptext.len && (row->start < 0 || row->start > d->pend_end))
             buf_addc(&d->ptext, ' ');
-        buf_adds(&d->ptext, surface);
-        d->pend_end = end;
+        buf_add(&d->ptext, row->surface, row->surface_len);
+        d->pend_end = row->end;
     }
+}
+
+void
+stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
+                     const char *surface, long start, long end)
+{
+    struct stance_row row = {
+        .key = tok->key,
+        .key_len = strlen(tok->key),
+        .entity_id = tok->entity_id,
+        .entity_id_len = tok->entity_id ? strlen(tok->entity_id) : 0,
+        .surface = surface,
+        .surface_len = surface ? strlen(surface) : 0,
+        .start = start,
+        .end = end,
+        .polarity = tok->polarity,
+        .is_word = tok->is_word,
+    };
+    stance_doc_add_row(d, &row);
 }
 
 void
@@ -605,7 +920,10 @@ stance_doc_end_sentence(struct stance_doc *d)
 {
     if (d->np == 0)
         return;
-    d->ptok = xrealloc(d->ptok, d->np * sizeof(*d->ptok));
+    if (d->np > d->ptcap) {
+        d->ptcap = 2 * d->np;
+        d->ptok = xrealloc(d->ptok, d->ptcap * sizeof(*d->ptok));
+    }
     for (size_t i = 0; i < d->np; i++) {
         d->ptok[i].key = d->pstr.data + d->p[i].key;
         d->ptok[i].entity_id = d->pstr.data + d->p[i].ent;

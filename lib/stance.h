@@ -184,6 +184,25 @@ void stance_doc_add_sentence(struct stance_doc *d,
  */
 void stance_doc_add_token(struct stance_doc *d, const struct stance_token *tok,
                           const char *surface, long start, long end);
+
+/*
+ * A token as a stream reader holds it: strings with their lengths, not
+ * necessarily NUL-terminated (none may hold a NUL), borrowed for the call.
+ */
+struct stance_row {
+    const char *key;       /* the match key: the stem */
+    size_t key_len;
+    const char *entity_id; /* none: NULL or entity_id_len 0 */
+    size_t entity_id_len;
+    const char *surface;   /* NULL: no text for --explain */
+    size_t surface_len;
+    long start, end;       /* surface's byte offsets, -1 when unknown */
+    double polarity;
+    int is_word;
+};
+
+/* stance_doc_add_token for such a token: the same, without a strlen. */
+void stance_doc_add_row(struct stance_doc *d, const struct stance_row *row);
 void stance_doc_end_sentence(struct stance_doc *d);
 
 struct stance_result {

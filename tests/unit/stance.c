@@ -135,7 +135,7 @@ main(int argc, char **argv)
     struct stance_doc *d;
     struct buf b = BUF_INIT;
 
-    plan(57);
+    plan(67);
     (void)argc;
 
     /* names */
@@ -333,6 +333,75 @@ main(int argc, char **argv)
         stance_doc_finish(d, &r);
         ok(r.sentences == 0 && r.label == STANCE_NEUTRAL, "reset forgets");
         stance_doc_free(d);
+    }
+
+    /* a token at a time from a reader's fields: lengths, no NULs */
+    {
+        const char line[] = "they\tfall\tbehind\t.\tACMEX";
+        struct stance_row row[] = {
+            {.key = line, .key_len = 4, .surface = "Theyx",
+             .surface_len = 4, .start = 0, .end = 4, .is_word = 1},
+            {.key = line + 5, .key_len = 4, .entity_id = line + 22,
+             .entity_id_len = 0, .start = -1, .end = -1, .is_word = 1},
+            {.key = line + 10, .key_len = 6, .entity_id = line + 19,
+             .entity_id_len = 4, .polarity = -1, .is_word = 1},
+            {.key = line + 17, .key_len = 1, .surface = ".", .surface_len = 1,
+             .start = 16, .end = 17},
+        };
+        d = stance_doc_new(t, &p);
+        for (int i = 0; i < 4; i++)
+            stance_doc_add_row(d, &row[i]);
+        stance_doc_finish(d, &r);
+        struct stance_sentence s;
+        stance_doc_sentence(d, 0, &s, NULL);
+        ok(r.sentences == 1 && r.tokens == 4 && near(s.raw, -1.5),
+           "rows: keys taken by their lengths, cue matched");
+        is_string("They .", s.text, "rows: the text of the surfaces given");
+        stance_doc_free(d);
+    }
+
+    /* entity ids: each kind its own, a run per id, phrases first */
+    {
+        struct stance_topic *et = stance_topic_new();
+        add(et, STANCE_CUE, "@SMIC", 1.0);
+        add(et, STANCE_CUE, "smic fab", 2.0);
+        add(et, STANCE_TARGET, "@HUAWEI", 1);
+        add(et, STANCE_NEGATOR, "@ACME", -1);
+        ok(near(one(et, &p, "smic/SMIC smic/SMIC rose ."), 1.0),
+           "a run of one id is one match");
+        ok(near(one(et, &p, "huawei/HUAWEI smic/SMIC smic/SMIC ."), 1.0),
+           "a run ends where the id changes");
+        ok(near(one(et, &p, "smic/SMIC fab ."), 2.0),
+           "a phrase takes its tokens before entity ids");
+        ok(near(one(et, &p, "acme/ACME smic/SMIC ."), -1.0),
+           "an id of another kind: a negator before the cue");
+        ok(near(one(et, &p, "huawei/HUAWEI great:2 acme/ACME ."), 0.5),
+           "a target by id, next to an id of another kind");
+        stance_topic_free(et);
+    }
+
+    /* a big topic: its tables grow, every entry still found */
+    {
+        struct stance_topic *bt = stance_topic_new();
+        char ph[64], sent[128];
+        for (int i = 0; i < 3000; i++) {
+            snprintf(ph, sizeof(ph), "w%d x%d y", i, i % 7);
+            add(bt, STANCE_CUE, ph, i % 2 ? 1.0 : -1.0);
+        }
+        for (int i = 0; i < 300; i++) {
+            snprintf(ph, sizeof(ph), "@E%d", i);
+            add(bt, STANCE_TARGET, ph, 1);
+        }
+        is_int(3000, (int)stance_topic_count(bt, STANCE_CUE), "big: cues");
+        int found = 0;
+        for (int i = 0; i < 3000; i += 37) {
+            snprintf(sent, sizeof(sent), "w%d x%d y w%d x%d .", i, i % 7,
+                     i, (i + 1) % 7);
+            found += near(one(bt, &p, sent), i % 2 ? 1.0 : -1.0);
+        }
+        is_int(82, found, "big: each phrase matched, a near miss not");
+        ok(near(one(bt, &p, "e/E299 good:2 ."), 0.5), "big: the last id");
+        stance_topic_free(bt);
     }
 
     /* loading a topic file: phrases stemmed as stem(1) stems text */
