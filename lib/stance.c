@@ -61,7 +61,7 @@ stance_params_init(struct stance_params *p)
 {
     p->threshold = 0.05;
     p->min_evidence = 0.5;
-    p->neg_window = 1;
+    p->neg_window = 3;
     p->target_window = 10;
     p->target_scale = 0.25;
     p->headline_w = 2.0;
@@ -681,14 +681,43 @@ first_word(const struct stance_token *toks, size_t n)
 }
 
 /*
- * Negation multiplier for a cue starting at token 'at': negators ending
- * within neg_window word tokens before it, the window stopping at
- * punctuation.  neg: the negator spans, sorted.
+ * First token a negator may end at to reach a cue starting at token 'at'
+ * (the VADER idea of looking a few words back, kept within the clause):
+ * fewer than neg_window words between them, no punctuation, no contrast
+ * word ("not cheap, but a breakthrough", "no subsidy but a breakthrough"
+ * leave the breakthrough alone), and nothing of the previous cue: a
+ * negator belongs to the first cue after it (or the cue holding it), so
+ * "cannot make ... gets shorter" negates only "make".
+ */
+static size_t
+negation_reach(const struct stance_doc *d, const struct stance_token *toks,
+               size_t at, size_t prev_end, const struct span *con,
+               size_t ncon)
+{
+    size_t lo = at;
+    while (lo > prev_end && toks[lo - 1].is_word &&
+           at - lo + 1 < (size_t)d->params->neg_window)
+        lo--;
+    /* a negator that is also a contrast ("yet to") ends where the
+     * contrast ends, so it still reaches */
+    for (size_t i = 0; i < ncon; i++) {
+        size_t end = con[i].start + con[i].len;
+        if (end > lo && end <= at)
+            lo = end;
+    }
+    return lo;
+}
+
+/*
+ * Negation multiplier for a cue starting at token 'at': the irrealis
+ * words opening its clause, and the negators that reach it
+ * (negation_reach).  neg, irr, con: the spans of each kind, sorted.
  */
 static double
 negation(const struct stance_doc *d, const struct stance_token *toks,
          size_t at, size_t prev_end, const struct span *neg, size_t nneg,
-         const struct span *irr, size_t nirr)
+         const struct span *irr, size_t nirr,
+         const struct span *con, size_t ncon)
 {
     double f = 1.0;
     for (size_t i = 0; i < nirr; i++) {
@@ -701,13 +730,7 @@ negation(const struct stance_doc *d, const struct stance_token *toks,
         if (j == at)
             f *= irr[i].e->weight;
     }
-    /* the words between a negator and the cue: fewer than neg_window,
-     * no punctuation; and a negator belongs to the first cue after it (or
-     * the cue holding it): "cannot make ... gets shorter" negates "make" */
-    size_t lo = at;
-    while (lo > prev_end && toks[lo - 1].is_word &&
-           at - lo + 1 < (size_t)d->params->neg_window)
-        lo--;
+    size_t lo = negation_reach(d, toks, at, prev_end, con, ncon);
     for (size_t i = 0; i < nneg; i++) {
         size_t end = neg[i].start + neg[i].len;
         if (neg[i].start >= prev_end && end <= at && end >= lo)
@@ -813,7 +836,7 @@ stance_doc_add_sentence(struct stance_doc *d,
         const struct span *c = &m->v[i];
         size_t prev_end = i ? m->v[i - 1].start + m->v[i - 1].len : 0;
         double nf = negation(d, toks, c->start, prev_end, neg->v, neg->n,
-                             irr->v, irr->n);
+                             irr->v, irr->n, con->v, con->n);
         double cf = contrast(toks, c->start, con->v, con->n, opening);
         unsigned fl = (nf != 1.0 ? HIT_NEGATED : 0) |
                       (cf != 1.0 ? HIT_CONTRAST : 0);

@@ -16,11 +16,13 @@
  *     longest entry starting at a token wins and matching resumes after
  *     it.  A key "@ID" matches a run of tokens whose entity_id is ID.
  *  2. Cues.  A cue's value is its weight, times the multiplier of each
- *     negator that ends within neg_window word tokens before it (1: right
- *     before it; multi-word negators such as "not yet" or "not a" are
- *     entries of their own; the window stops at punctuation and at the
- *     end of the previous cue, so a negator belongs to the first cue
- *     after it, or to the cue holding it), times contrast factors: a contrast
+ *     negator that ends within neg_window word tokens before it (3: at
+ *     most two words between, as VADER looks three words back: "do not
+ *     want to overstate"; multi-word negators such as "not yet" or "not
+ *     a" are entries of their own; the window stays in the clause: it
+ *     stops at punctuation, at a contrast entry and at the end of the
+ *     previous cue, so a negator belongs to the first cue after it, or to
+ *     the cue holding it), times contrast factors: a contrast
  *     entry of weight w multiplies cues after it in the sentence by w and
  *     cues before it by 2 - w (w < 1, a concession such as "although",
  *     only reaches to the end of its clause).  An irrealis entry ("until",
@@ -96,7 +98,7 @@ const char *stance_role_name(enum stance_role role);
 struct stance_params {
     double threshold;       /* |score| below this is neutral (0.05) */
     double min_evidence;    /* pos + neg below this is neutral (0.5) */
-    int neg_window;         /* word tokens a negator reaches (1) */
+    int neg_window;         /* word tokens a negator reaches (3) */
     int target_window;      /* tokens a polarity reaches a target (10) */
     double target_scale;    /* polarity to cue units (0.25) */
     double headline_w;      /* 2.0 */

@@ -78,8 +78,10 @@ topic(void)
     add(t, STANCE_NEGATOR, "not just", 1);
     add(t, STANCE_NEGATOR, "not a", -0.8);
     add(t, STANCE_NEGATOR, "cannot", -0.8);
+    add(t, STANCE_NEGATOR, "yet to", -0.8);
     add(t, STANCE_CONTRAST, "but", 1.5);
     add(t, STANCE_CONTRAST, "although", 0.7);
+    add(t, STANCE_CONTRAST, "yet to", 1);
     add(t, STANCE_IRREALIS, "until", -0.6);
     add(t, STANCE_CONCLUSION, "in conclus", 1);
     add(t, STANCE_FURNITURE, "comment", 0);
@@ -135,7 +137,7 @@ main(int argc, char **argv)
     struct stance_doc *d;
     struct buf b = BUF_INIT;
 
-    plan(67);
+    plan(74);
     (void)argc;
 
     /* names */
@@ -155,10 +157,30 @@ main(int argc, char **argv)
        "not a sign of weakness");
     ok(near(one(t, &p, "not , in fact , fall behind"), -1.5),
        "negation stops at punctuation");
-    ok(near(one(t, &p, "not really fall behind"), -1.5),
-       "negation reaches the next word only");
-    ok(near(one(t, &p, "thing we cannot do fall behind"), -1.5),
-       "a negator belongs to the word after it");
+
+    /* negation scope: up to neg_window (3) words on, within the clause */
+    ok(near(one(t, &p, "not really fall behind"), 1.2),
+       "negation reaches a cue two words on");
+    ok(near(one(t, &p, "we do not want to fall behind"), 1.2),
+       "negation reaches a cue three words on (two between)");
+    ok(near(one(t, &p, "not in any way fall behind"), -1.5),
+       "negation stops beyond the window (three between)");
+    ok(near(one(t, &p, "not really , fall behind"), -1.5),
+       "negation does not cross a comma");
+    ok(near(one(t, &p, "not slow but breakthrough"), 2.25),
+       "negation stops at a contrast word");
+    ok(near(one(t, &p, "they have yet to close the gap"), -1.2),
+       "a negator that is also a contrast still reaches");
+    ok(near(one(t, &p, "not a breakthrough to fall behind"), -2.7),
+       "a negator belongs to the first cue after it");
+    {
+        struct stance_params p1 = p;
+        p1.neg_window = 1;
+        ok(near(one(t, &p1, "not really fall behind"), -1.5),
+           "neg_window 1: only the next word");
+        ok(near(one(t, &p1, "china is not fall behind ."), 1.2),
+           "neg_window 1: the next word");
+    }
     ok(near(one(t, &p, "not just a breakthrough"), 1.5),
        "longer negator entry cancels: not just");
     ok(near(one(t, &p, "i would not bet against them"), 2.0),
