@@ -145,7 +145,6 @@ main(int argc, char **argv)
     }
     if (!(sc = stemcache_new(lang, STEMCACHE_DEFAULT_SLOTS, &err)))
         sk_usage_error("--language: %s; see --list-languages", err.msg);
-    tsv_buffer_stdout();
     status = stem_inputs(argv + optind, (size_t)(argc - optind));
     stemcache_free(sc);
     if (sk_close_stdout() != SK_EXIT_OK)

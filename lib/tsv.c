@@ -392,14 +392,18 @@ row_split(struct tsv_row *row, struct sk_err *err)
 /* ---- escaping ---------------------------------------------------------- */
 
 /* The offset of the first byte of s[0..len) that escaping changes, or len. */
-static size_t
+static inline size_t
 first_to_escape(const char *s, size_t len)
 {
     size_t i;
 
-    for (i = 0; i < len; i++)
-        if (s[i] == '\\' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        /* one comparison for letters and UTF-8, all above '\\' */
+        if (c <= '\\' && (c == '\\' || c == '\t' || c == '\n' || c == '\r'))
             return i;
+    }
     return len;
 }
 
@@ -999,7 +1003,8 @@ put_row(const struct tsv_reader *r, const struct tsv_row *row, struct buf *b)
     const char *s;
 
     /* at most every input field as read, every value set, TABs and LF */
-    buf_grow(b, row->line.len + row->set.len + n + 1);
+    if (b->len + row->line.len + row->set.len + n + 2 > b->cap)
+        buf_grow(b, row->line.len + row->set.len + n + 1);
     if (!row->replaced) {
         put(b, row->line.data ? row->line.data : "", row->line.len);
         i = r->ncols;
