@@ -903,15 +903,16 @@ tsv_write_header(const struct tsv_reader *r, FILE *out)
 static int
 looks_like_header(const struct tsv_reader *r, const struct tsv_row *row)
 {
-    size_t i, n = r->ncols < 2 ? r->ncols : 2, len, hlen;
-    const char *f, *h;
+    const struct tsv_row *h = &r->header;
+    size_t i, n = r->ncols < 2 ? r->ncols : 2, len;
 
     if (row->nfields < n)
         return 0;
     for (i = 0; i < n; i++) {
-        f = tsv_row_raw(row, i, &len);
-        h = tsv_row_raw(&r->header, i, &hlen);
-        if (len != hlen || memcmp(f, h, len) != 0)
+        len = row->start[i + 1] - row->start[i]; /* the field and its TAB */
+        if (len != h->start[i + 1] - h->start[i] ||
+            memcmp(row->line.data + row->start[i],
+                   h->line.data + h->start[i], len - 1) != 0)
             return 0;
     }
     return 1;

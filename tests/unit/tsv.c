@@ -4,6 +4,7 @@
 #include "tap.h"
 #include "utf8.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 static FILE *
@@ -313,7 +314,7 @@ main(void)
     const char *s;
     size_t len;
 
-    plan(48);
+    plan(49);
 
     is_string("a\tb\tx\n1\t2\tv\n", run_filter("a\tb\n1\t2\n", &status, &err),
               "appends a new column");
@@ -529,6 +530,27 @@ main(void)
            "a directory: %s", err.msg);
         ok(tsv_read_header(r, &err) == 0, "then the end of the inputs");
         tsv_reader_free(r);
+    }
+    {
+        /*
+         * A pipe gives what is there: rows come out before the input ends
+         * (stem -u in a pipeline).  Non-blocking, a reader that waited for
+         * a whole block would fail with EAGAIN instead of hanging.
+         */
+        int fds[2];
+        FILE *fp;
+
+        if (pipe(fds) != 0 || write(fds[1], "a\n1\n", 4) != 4)
+            bail("pipe failed");
+        fcntl(fds[0], F_SETFL, O_NONBLOCK);
+        fp = fdopen(fds[0], "r");
+        r = tsv_reader_new(fp, "pipe");
+        ok(tsv_read_header(r, &err) == 1 && tsv_read_row(r, &row, &err) == 1 &&
+               strcmp(tsv_row_get(&row, 0, NULL), "1") == 0,
+           "a row is read from a pipe as soon as its line is there");
+        tsv_reader_free(r);
+        fclose(fp);
+        close(fds[1]);
     }
     run_filter("a\n\\q\xff\n", &status, &err);
     is_string("in:2: invalid UTF-8 at byte 3", err.msg,
