@@ -711,7 +711,9 @@ next_line(struct tsv_reader *r, const char **line, size_t *n)
     const char *nl;
 
     for (;;) {
-        nl = memchr(r->blk + r->scanned, '\n', r->len - r->scanned);
+        nl = r->scanned < r->len
+                 ? memchr(r->blk + r->scanned, '\n', r->len - r->scanned)
+                 : NULL;
         if (nl) {
             *line = r->blk + r->pos;
             *n = (size_t)(nl - *line);
