@@ -9,6 +9,12 @@
 
 #include "utf8.h"
 
+/* -DTSV_NO_SIMD builds the portable row split, to test it on x86-64 */
+#if defined(__SSE2__) && !defined(TSV_NO_SIMD)
+#include <emmintrin.h>
+#define SPLIT_SSE2
+#endif
+
 /*
  * The reader reads its input in blocks of BLOCK_SIZE bytes into one buffer
  * and cuts lines out of it, instead of a getline per line (which copies
@@ -248,8 +254,7 @@ add_fields(struct tsv_row *row, size_t i, uint64_t tabs, int shift, size_t n)
     return n;
 }
 
-#if defined(__SSE2__) && !defined(TSV_NO_SIMD)
-#include <emmintrin.h>
+#ifdef SPLIT_SSE2
 
 enum { SCAN_BLOCK = 16 };
 

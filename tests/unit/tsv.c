@@ -471,8 +471,9 @@ main(void)
 
         buf_adds(&big, "a\tb\n");
         buf_adds(&bigwant, "a\tb\tx\n");
-        for (i = 0; i < 3; i++) {
-            size_t j, n = i == 1 ? 200000 : 70000 + i;
+        for (i = 0; i < 4; i++) {
+            /* 2.5 MB: the block grows past 1 MiB, then shrinks back */
+            size_t j, n = i == 1 ? 200000 : i == 2 ? 2500000 : 70000 + i;
 
             for (j = 0; j < n; j++)
                 buf_addc(&big, (char)('a' + j % 26));
@@ -491,7 +492,7 @@ main(void)
         }
         got = run_blocks(big.data, big.len, 0, 1);
         ok(strcmp(got, bigwant.data) == 0,
-           "lines of 70,000 and 200,000 bytes span 64 KiB blocks");
+           "lines of 70,000 to 2,500,000 bytes span 64 KiB blocks");
         free(got);
         got = run_blocks(big.data, big.len, 1000, 0);
         ok(strcmp(got, bigwant.data) == 0,
