@@ -512,35 +512,53 @@ tsv_row_raw(const struct tsv_row *row, size_t col, size_t *len)
 }
 
 /*
- * Decodes field col in row->dec, a copy of the line made on the first
- * call for this row.  A field decodes in place: its value is never longer
- * than its raw bytes, and its NUL goes where its TAB was, so fields never
- * overlap and pointers to decoded fields stay put.
+ * Fields are decoded in row->dec, a copy of the line made on the first
+ * call for the row.  A field ends with a NUL where its TAB was, so a field
+ * without escapes is ready once that NUL is stored (again, harmlessly, on
+ * each call).  A field with escapes is unescaped in place on its first
+ * call: its value is never longer than its raw bytes, so fields never
+ * overlap and pointers stay put.
  */
-static const char *
-row_decode(struct tsv_row *row, size_t col, size_t *len)
+static void
+row_copy_for_decoding(struct tsv_row *row)
 {
-    char *f;
-    size_t rawlen;
-    long n;
-
-    if (!row->decoding) {
-        buf_reset(&row->dec);
-        buf_add(&row->dec, row->line.data ? row->line.data : "",
-                row->line.len);
+    buf_reset(&row->dec);
+    buf_add(&row->dec, row->line.data ? row->line.data : "", row->line.len);
+    if (row->has_escape)
         memset(row->dec_len, 0, row->nfields * sizeof(*row->dec_len));
-        row->decoding = 1;
-    }
-    f = row->dec.data + row->start[col];
+    row->decoding = 1;
+}
+
+static const char *
+row_unescape_field(struct tsv_row *row, size_t col, char *f, size_t rawlen,
+                   size_t *len)
+{
+    long n = (long)rawlen;
+
     if (!row->dec_len[col]) {
-        rawlen = row->start[col + 1] - 1 - row->start[col];
-        n = (long)rawlen;
-        if (row->has_escape && memchr(f, '\\', rawlen))
+        if (memchr(f, '\\', rawlen))
             n = unescape_to(f, f, rawlen); /* checked in row_split */
         f[n] = '\0';
         row->dec_len[col] = (size_t)n + 1;
     }
     *len = row->dec_len[col] - 1;
+    return f;
+}
+
+/* Field col (< nfields) decoded: see above. */
+static inline const char *
+row_decode(struct tsv_row *row, size_t col, size_t *len)
+{
+    size_t rawlen = row->start[col + 1] - 1 - row->start[col];
+    char *f;
+
+    if (!row->decoding)
+        row_copy_for_decoding(row);
+    f = row->dec.data + row->start[col];
+    if (row->has_escape)
+        return row_unescape_field(row, col, f, rawlen, len);
+    f[rawlen] = '\0';
+    *len = rawlen;
     return f;
 }
 
