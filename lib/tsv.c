@@ -519,7 +519,8 @@ tsv_row_raw(const struct tsv_row *row, size_t col, size_t *len)
  * call: its value is never longer than its raw bytes, so fields never
  * overlap and pointers stay put.
  */
-static void
+/* Out of line, as is row_unescape_field: row_decode's fast path stays small. */
+static __attribute__((noinline)) void
 row_copy_for_decoding(struct tsv_row *row)
 {
     buf_reset(&row->dec);
@@ -529,7 +530,7 @@ row_copy_for_decoding(struct tsv_row *row)
     row->decoding = 1;
 }
 
-static const char *
+static __attribute__((noinline)) const char *
 row_unescape_field(struct tsv_row *row, size_t col, char *f, size_t rawlen,
                    size_t *len)
 {
@@ -579,14 +580,22 @@ tsv_row_get(struct tsv_row *row, size_t col, size_t *len)
     return s;
 }
 
+/* tsv_row_value of a row with escapes, out of line (it is rare). */
+static __attribute__((noinline)) const char *
+row_value_escaped(struct tsv_row *row, size_t col, const char *raw,
+                  size_t *len)
+{
+    if (!memchr(raw, '\\', *len))
+        return raw;
+    return row_decode(row, col, len);
+}
+
 const char *
 tsv_row_value(struct tsv_row *row, size_t col, size_t *len)
 {
     const char *raw = tsv_row_raw(row, col, len);
 
-    if (!row->has_escape || !memchr(raw, '\\', *len))
-        return raw;
-    return row_decode(row, col, len);
+    return row->has_escape ? row_value_escaped(row, col, raw, len) : raw;
 }
 
 long
