@@ -28,16 +28,16 @@
 
 struct tsv_reader;
 
-/*
- * One record.  Rows are reusable: tsv_read_row() overwrites one, keeping
- * its memory.  Zero-initialise (TSV_ROW_INIT) and tsv_row_release() at the
- * end.  Filters that need a whole sentence keep an array of rows.
- */
 /* A value set with tsv_row_set(): escaped, at row->set.data[at..at+len). */
 struct tsv_set {
     size_t col, at, len;
 };
 
+/*
+ * One record.  Rows are reusable: tsv_read_row() overwrites one, keeping
+ * its memory.  Zero-initialise (TSV_ROW_INIT) and tsv_row_release() at the
+ * end.  Filters that need a whole sentence keep an array of rows.
+ */
 struct tsv_row {
     struct buf line;       /* the raw line, without its line end */
     size_t *start;         /* field i is line.data[start[i] .. start[i+1]-1) */
@@ -45,7 +45,7 @@ struct tsv_row {
     int has_escape;        /* some field holds a backslash escape */
     int decoding;          /* dec holds a copy of line, decoded in place */
     struct buf dec;        /* that copy: field i decodes at dec.data[start[i]] */
-    size_t *dec_len;       /* decoded length + 1, or 0 when not decoded yet */
+    size_t *dec_len;       /* with escapes: decoded length + 1, or 0 */
     struct buf set;        /* escaped values given with tsv_row_set() */
     struct tsv_set *sets;  /* which columns are set, and to what */
     size_t nsets, setcap;
