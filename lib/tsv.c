@@ -39,7 +39,8 @@ struct tsv_reader {
     char **paths;           /* inputs still to open, for tsv_reader_open */
     size_t npaths, next;
     char *blk;              /* bytes read: blk[pos .. len) not consumed yet */
-    size_t blk_cap, pos, len, scanned; /* scanned: no LF in blk[pos..scanned) */
+    size_t blk_cap, pos, len;
+    size_t scanned;         /* no LF in blk[pos .. scanned) */
     size_t block_size;
     int header_read;
     struct tsv_row header;  /* the header line as read */
@@ -370,8 +371,8 @@ line_diagnose(const char *s, size_t len, struct sk_err *err)
 static int
 row_split(struct tsv_row *row, struct sk_err *err)
 {
-    struct scan sc = {row->line.data, row->line.len, 0, row->line.len, 1,
-                      0, 0};
+    struct scan sc = {
+        row->line.data, row->line.len, 0, row->line.len, 1, 0, 0};
     size_t len = sc.len, i, n = 0;
 
     row_reserve_fields(row, 16);
@@ -519,7 +520,7 @@ tsv_row_raw(const struct tsv_row *row, size_t col, size_t *len)
  * call: its value is never longer than its raw bytes, so fields never
  * overlap and pointers stay put.
  */
-/* Out of line, as is row_unescape_field: row_decode's fast path stays small. */
+/* Out of line, as row_unescape_field: row_decode's fast path stays small. */
 static __attribute__((noinline)) void
 row_copy_for_decoding(struct tsv_row *row)
 {
@@ -627,8 +628,7 @@ tsv_row_set(struct tsv_row *row, size_t col, const char *s, size_t len)
     if (!set) {
         if (row->nsets == row->setcap) {
             row->setcap = row->setcap ? row->setcap * 2 : 4;
-            row->sets =
-                xrealloc(row->sets, row->setcap * sizeof(*row->sets));
+            row->sets = xrealloc(row->sets, row->setcap * sizeof(*row->sets));
         }
         set = &row->sets[row->nsets++];
         set->col = col;
@@ -945,8 +945,8 @@ looks_like_header(const struct tsv_reader *r, const struct tsv_row *row)
     for (i = 0; i < n; i++) {
         len = row->start[i + 1] - row->start[i]; /* the field and its TAB */
         if (len != h->start[i + 1] - h->start[i] ||
-            memcmp(row->line.data + row->start[i],
-                   h->line.data + h->start[i], len - 1) != 0)
+            memcmp(row->line.data + row->start[i], h->line.data + h->start[i],
+                   len - 1) != 0)
             return 0;
     }
     return 1;
