@@ -66,6 +66,8 @@ stem_inputs(char *const *paths, size_t npaths)
         goto done;
     tcol = tsv_find(r, "type");
     scol = tsv_add_column(r, "stem");
+    if (!unbuffered)
+        tsv_gather_output(r, stdout);
     tsv_write_header(r, stdout);
     while ((rc = tsv_read_row(r, &row, &err)) != 0) {
         const char *norm, *type;
@@ -77,7 +79,7 @@ stem_inputs(char *const *paths, size_t npaths)
         }
         if (rc < 0)
             break;
-        norm = tsv_row_get(&row, (size_t)ncol, &len);
+        norm = tsv_row_value(&row, (size_t)ncol, &len);
         type = tcol >= 0 ? tsv_row_raw(&row, (size_t)tcol, &raw_len) : NULL;
         if (!type || (raw_len == 4 && memcmp(type, "word", 4) == 0)) {
             const char *st = stemcache_stem(sc, norm, len, &slen);

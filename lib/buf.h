@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
     char *data;
@@ -21,7 +22,19 @@ struct buf {
 #define BUF_INIT {NULL, 0, 0}
 
 void buf_grow(struct buf *b, size_t extra);
-void buf_add(struct buf *b, const void *data, size_t len);
+
+/* Inline: the TSV reader and writer add a few bytes per field. */
+static inline void
+buf_add(struct buf *b, const void *data, size_t len)
+{
+    if (b->len + len + 1 > b->cap)
+        buf_grow(b, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
 /* Inline: tokenize writes every field through it. */
 static inline void
 buf_addc(struct buf *b, char c)

@@ -7,18 +7,31 @@
 
 #include "buf.h"
 
-/* A slot: one word and its stem, both NUL-terminated. */
+/*
+ * A slot: one word and its stem, both NUL-terminated, in one 64-byte
+ * cache line (a lookup touches one line of memory, not two): the word at
+ * text[0], its stem at text[klen + 1].  A pair that does not fit bypasses
+ * the cache.
+ */
+enum { SLOT_SIZE = 64, SLOT_TEXT = SLOT_SIZE - 6 };
+
+/* A word of STEMCACHE_KEY_MAX bytes fits, with a stem as long as itself. */
+_Static_assert(2 * (STEMCACHE_KEY_MAX + 1) <= SLOT_TEXT,
+               "a slot holds a word and its stem");
+
 struct slot {
     uint32_t hash;
     unsigned char klen; /* 0: empty slot */
     unsigned char slen;
-    char key[STEMCACHE_KEY_MAX + 1];
-    char stem[STEMCACHE_KEY_MAX + 1];
+    char text[SLOT_TEXT];
 };
+
+_Static_assert(sizeof(struct slot) == SLOT_SIZE, "a slot is a cache line");
 
 struct stemcache {
     struct sb_stemmer *sb;
-    struct slot *slots;
+    struct slot *slots; /* aligned to a cache line, in alloc */
+    void *alloc;
     size_t mask;    /* nslots - 1, or 0 with no cache */
     struct buf out; /* an uncached stem, NUL-terminated */
     unsigned long long lookups, hits;
@@ -40,7 +53,10 @@ stemcache_new(const char *lang, size_t nslots, struct sk_err *err)
     if (nslots > 0) {
         while (n < nslots)
             n <<= 1;
-        sc->slots = xcalloc(n, sizeof(*sc->slots));
+        /* calloc, not aligned_alloc + memset: pages stay untouched */
+        sc->alloc = xcalloc(n + 1, sizeof(*sc->slots));
+        sc->slots = (struct slot *)(((uintptr_t)sc->alloc + SLOT_SIZE - 1) &
+                                    ~(uintptr_t)(SLOT_SIZE - 1));
         sc->mask = n - 1;
     }
     return sc;
@@ -52,7 +68,7 @@ stemcache_free(struct stemcache *sc)
     if (!sc)
         return;
     sb_stemmer_delete(sc->sb);
-    free(sc->slots);
+    free(sc->alloc);
     buf_release(&sc->out);
     free(sc);
 }
@@ -85,10 +101,10 @@ stemcache_stem(struct stemcache *sc, const char *word, size_t len,
 
         sl = &sc->slots[h & sc->mask];
         if (sl->klen == len && sl->hash == h &&
-            memcmp(sl->key, word, len) == 0) {
+            memcmp(sl->text, word, len) == 0) {
             sc->hits++;
             *outlen = sl->slen;
-            return sl->stem;
+            return sl->text + len + 1;
         }
         sl->hash = h;
         sl->klen = 0; /* invalid until filled below */
@@ -97,15 +113,15 @@ stemcache_stem(struct stemcache *sc, const char *word, size_t len,
     if (!st)
         return NULL;
     slen = (size_t)sb_stemmer_length(sc->sb);
-    if (sl && slen <= STEMCACHE_KEY_MAX) {
-        memcpy(sl->key, word, len);
-        sl->key[len] = '\0';
-        memcpy(sl->stem, st, slen);
-        sl->stem[slen] = '\0';
+    if (sl && len + 1 + slen + 1 <= SLOT_TEXT) {
+        memcpy(sl->text, word, len);
+        sl->text[len] = '\0';
+        memcpy(sl->text + len + 1, st, slen);
+        sl->text[len + 1 + slen] = '\0';
         sl->klen = (unsigned char)len;
         sl->slen = (unsigned char)slen;
         *outlen = slen;
-        return sl->stem;
+        return sl->text + len + 1;
     }
     /* libstemmer does not promise a NUL after the stem: copy it. */
     buf_reset(&sc->out);

@@ -6,8 +6,11 @@
  * words in front of it.  Text repeats itself, so most tokens are found in
  * the cache and never reach the stemmer.  The cache is direct-mapped: a
  * fixed number of slots, each holding one short word and its stem, a new
- * word replacing whatever was in its slot.  Memory is fixed at creation;
- * words longer than STEMCACHE_KEY_MAX bytes bypass the cache.
+ * word replacing whatever was in its slot.  Memory is fixed at creation,
+ * 64 bytes a slot (512 KiB for the default 8192), allocated zeroed, so its
+ * pages count towards the resident size only as slots are first filled;
+ * words longer than STEMCACHE_KEY_MAX bytes, and the rare stem longer than
+ * its word, bypass the cache.
  *
  * The stems are libstemmer's, byte for byte: the cache only remembers them.
  */
@@ -16,7 +19,7 @@
 
 #include "util.h"
 
-enum { STEMCACHE_KEY_MAX = 40, STEMCACHE_DEFAULT_SLOTS = 8192 };
+enum { STEMCACHE_KEY_MAX = 28, STEMCACHE_DEFAULT_SLOTS = 8192 };
 
 struct stemcache;
 

@@ -16,7 +16,8 @@
  * writes the row: set values escaped, everything else as read.
  *
  * Errors are returned as -1 with err->msg "NAME:LINE: what is wrong".
- * Memory grows with the longest line only.
+ * Memory grows with the longest line only: input is read in blocks, a
+ * block grows only while one line does not fit in it.
  */
 
 #include <stddef.h>
@@ -27,6 +28,11 @@
 
 struct tsv_reader;
 
+/* A value set with tsv_row_set(): escaped, at row->set.data[at..at+len). */
+struct tsv_set {
+    size_t col, at, len;
+};
+
 /*
  * One record.  Rows are reusable: tsv_read_row() overwrites one, keeping
  * its memory.  Zero-initialise (TSV_ROW_INIT) and tsv_row_release() at the
@@ -36,19 +42,25 @@ struct tsv_row {
     struct buf line;       /* the raw line, without its line end */
     size_t *start;         /* field i is line.data[start[i] .. start[i+1]-1) */
     size_t nfields, scap;
-    struct buf dec;        /* unescaped copies of the fields asked for */
-    size_t *dec_at;        /* offset in dec + 1, or 0 when not decoded yet */
+    int has_escape;        /* some field holds a backslash escape */
+    int decoding;          /* dec holds a copy of line, decoded in place */
+    struct buf dec;        /* that copy: field i decodes at dec.data[start[i]] */
+    size_t *dec_len;       /* with escapes: decoded length + 1, or 0 */
     struct buf set;        /* escaped values given with tsv_row_set() */
-    size_t *set_at, *set_len; /* per output column; set_at + 1, 0 = unset */
-    size_t ocap;
+    struct tsv_set *sets;  /* which columns are set, and to what */
+    size_t nsets, setcap;
+    int replaced;          /* some input column is set */
     unsigned long lineno;
 };
 
-#define TSV_ROW_INIT {BUF_INIT, NULL, 0, 0, BUF_INIT, NULL, BUF_INIT, NULL, NULL, 0, 0}
+#define TSV_ROW_INIT {.line = BUF_INIT}
 
 /*
  * A reader of fp (not owned, not closed).  name is used in messages
- * ("<stdin>" or a file name); it is copied.
+ * ("<stdin>" or a file name); it is copied.  The reader reads fp's file
+ * descriptor directly, in blocks (through stdio only when fp has none,
+ * as with fmemopen): fp must have no input buffered, and is left wherever
+ * the last block ended.
  */
 struct tsv_reader *tsv_reader_new(FILE *fp, const char *name);
 
@@ -66,6 +78,13 @@ struct tsv_reader *tsv_reader_open(char *const *paths, size_t n);
 /* Returned when one input of several cannot be read; the rest can. */
 enum { TSV_INPUT_FAILED = -2 };
 void tsv_reader_free(struct tsv_reader *r);
+
+/*
+ * Sets the size of the blocks r reads (64 KiB by default), before the
+ * first read.  Any size works, 1 included, whatever the line lengths:
+ * tests use small ones to put block boundaries everywhere.
+ */
+void tsv_reader_set_block_size(struct tsv_reader *r, size_t size);
 
 /*
  * Reads the header line.  Returns 1, 0 when the input is empty (no header:
@@ -120,6 +139,13 @@ const char *tsv_row_raw(const struct tsv_row *row, size_t col, size_t *len);
  */
 const char *tsv_row_get(struct tsv_row *row, size_t col, size_t *len);
 
+/*
+ * Field col unescaped, *len its length, NOT NUL-terminated: the raw bytes
+ * themselves when the field has no escape (no copy), else
+ * tsv_row_get()'s value.  Valid as long as a tsv_row_get() pointer.
+ */
+const char *tsv_row_value(struct tsv_row *row, size_t col, size_t *len);
+
 /* Field col parsed as a non-negative integer; -1 when it is not one. */
 long tsv_row_long(struct tsv_row *row, size_t col);
 
@@ -127,9 +153,32 @@ long tsv_row_long(struct tsv_row *row, size_t col);
 void tsv_row_set(struct tsv_row *row, size_t col, const char *s, size_t len);
 void tsv_row_sets(struct tsv_row *row, size_t col, const char *s);
 
-/* Writes row with the reader's output columns. */
+/*
+ * Writes row with the reader's output columns, in one fwrite (or into
+ * the block gathered for out, below).
+ */
 void tsv_write_row(const struct tsv_reader *r, const struct tsv_row *row,
                    FILE *out);
+
+/*
+ * Makes tsv_write_row() gather the rows for out in a 64 KiB block of r's
+ * and hand them to out a block at a time: one fwrite per block instead of
+ * per row.  Nothing changes when out is a terminal (lines show as they
+ * come).  Only for a filter that writes to out nothing but rows and
+ * tsv_write_header() (which hands the block over first): anything else
+ * must come after tsv_flush().  tsv_reader_free() flushes too.
+ */
+void tsv_gather_output(struct tsv_reader *r, FILE *out);
+
+/* Hands the gathered rows to their stream.  Returns 0, or -1 (fwrite). */
+int tsv_flush(const struct tsv_reader *r);
+
+/*
+ * Gives stdout a 64 KiB buffer, unless it is a terminal (which keeps its
+ * line buffering): a write(2) per 64 KiB instead of per 4 KiB.  Call it
+ * before anything is written to stdout.
+ */
+void tsv_buffer_stdout(void);
 
 /* Copies src into dst (both rows; dst's memory is reused). */
 void tsv_row_copy(struct tsv_row *dst, const struct tsv_row *src);
