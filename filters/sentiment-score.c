@@ -632,6 +632,7 @@ main(int argc, char **argv)
     int opt, status, no_news = 0, level_set = 0;
 
     sk_set_progname(argv[0]);
+    tsv_buffer_stdout();
     lex_search_init(&search, sk_exe_path(), SK_DATADIR);
     while ((opt = getopt_long(argc, argv, "e:wNL:l:nuh", longopts, NULL)) !=
            -1) {

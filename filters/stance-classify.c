@@ -314,6 +314,7 @@ main(int argc, char **argv)
     int opt, status;
 
     sk_set_progname(argv[0]);
+    tsv_buffer_stdout();
     stance_params_init(&params);
     lex_search_init(&search, sk_exe_path(), SK_DATADIR);
     while ((opt = getopt_long(argc, argv, "t:eT:k:s:L:l:nuh", longopts,

@@ -280,6 +280,7 @@ main(int argc, char **argv)
     char *end;
 
     sk_set_progname(argv[0]);
+    tsv_buffer_stdout();
     while ((opt = getopt_long(argc, argv, "i:m:uh", longopts, NULL)) != -1) {
         switch (opt) {
         case 'i':
