@@ -842,6 +842,13 @@ tsv_read_header(struct tsv_reader *r, struct sk_err *err)
                 r->header.line.len - 2);
         r->header.line.len -= 3;
     }
+    /* A bare CR in a header is no column name: the lines of a stream
+     * saved with CR-only line ends (old Mac) all run into this one. */
+    if (memchr(r->header.line.data, '\r', r->header.line.len)) {
+        sk_fail(err, "header: a carriage return inside the line (CR-only "
+                     "line ends?); lines end in LF or CRLF");
+        return fail_at(r, err);
+    }
     if (row_split(&r->header, err) < 0)
         return fail_at(r, err);
     r->ncols = r->header.nfields;

@@ -3,7 +3,7 @@
 # replace in place, repeated headers, line ends, and bad lines with
 # file:line messages.
 . "$(dirname "$0")/tap.sh"
-plan 30
+plan 31
 
 H='doc\tsent\ttok\tstart\tend\ttype\ttoken\tnorm'
 row() { printf 'd\t1\t%s\t0\t1\tword\t%s\t%s\n' "$1" "$2" "$3"; }
@@ -68,6 +68,10 @@ sed 's/$/\r/' in.tsv >crlf.tsv
 stem crlf.tsv >out
 stem in.tsv >want
 ok "CRLF input gives the same LF output" test_cmp want out
+tr '\n' '\r' <in.tsv >cr.tsv
+ok_program "CR-only line ends: said so, not a column error" 1 \
+    "cr.tsv:1: header: a carriage return inside the line (CR-only line ends?)" \
+    stem cr.tsv
 printf '\357\273\277' >bom.tsv
 cat in.tsv >>bom.tsv
 stem bom.tsv >out
