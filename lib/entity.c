@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "lexicon.h"
 #include "phrase.h"
+#include "rxscreen.h"
 #include "utf8.h"
 
 static const char *const type_names[ENTITY_NTYPES] = {
@@ -231,6 +232,7 @@ struct name_entry {
 
 struct pattern {
     pcre2_code *re;
+    struct rxscreen *screen; /* skips sentences it cannot match */
     enum entity_type type;
 };
 
@@ -289,8 +291,10 @@ entity_tagger_free(struct entity_tagger *et)
     }
     free(et->names);
     free(et->old_where);
-    for (i = 0; i < et->npats; i++)
+    for (i = 0; i < et->npats; i++) {
         pcre2_code_free(et->pats[i].re);
+        rxscreen_free(et->pats[i].screen);
+    }
     free(et->pats);
     pcre2_match_data_free(et->md);
     phrase_set_free(et->ps);
@@ -587,6 +591,7 @@ entity_add_pattern(struct entity_tagger *et, const char *pattern,
         et->pats = xrealloc(et->pats, et->pats_cap * sizeof(*et->pats));
     }
     et->pats[et->npats].re = re;
+    et->pats[et->npats].screen = rxscreen_new(pattern, 0);
     et->pats[et->npats].type = type;
     et->npats++;
     if (!et->md)
@@ -857,6 +862,7 @@ static int
 patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
          struct sk_err *err)
 {
+    struct rxscreen_text screened;
     size_t p, a, len;
 
     build_text(et, toks, n);
@@ -864,11 +870,14 @@ patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
     if (!is_ascii(et->text.data, et->text.len) &&
         utf8_invalid_at(et->text.data, et->text.len) < et->text.len)
         return sk_fail(err, "invalid UTF-8 in a token");
+    rxscreen_text_of(&screened, et->text.data, et->text.len);
     for (p = 0; p < et->npats; p++) {
         PCRE2_SIZE off = 0, *ov;
         uint32_t opts = PCRE2_NO_UTF_CHECK;
         int rc;
 
+        if (!rxscreen_may_match(et->pats[p].screen, &screened))
+            continue; /* lacks bytes that every match needs */
         while (off <= et->text.len) {
             rc = pcre2_match(et->pats[p].re, (PCRE2_SPTR)et->text.data,
                              et->text.len, off, opts, et->md, NULL);
