@@ -471,6 +471,31 @@ shape_of(const char *s, size_t len)
     return sh;
 }
 
+/* shape_of a NUL-terminated token, without ICU or strlen while ASCII. */
+static unsigned
+token_shape(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned sh = 0, letters = 0;
+
+    for (; *u; u++) {
+        if (*u >= 0x80)
+            return shape_of(s, strlen(s));
+        if ((unsigned)(*u - 'A') < 26) {
+            if (letters == 0)
+                sh |= SH_FIRST_UPPER;
+            sh |= SH_UPPER;
+            letters++;
+        } else if ((unsigned)(*u - 'a') < 26) {
+            sh |= SH_LOWER;
+            letters++;
+        }
+    }
+    if (letters >= 2)
+        sh |= SH_LETTERS2;
+    return sh;
+}
+
 /* The case rule a phrase token sets: 'A' all capitals, 'C' a capital. */
 static char
 rule_of(unsigned sh)
@@ -1375,8 +1400,7 @@ entity_tag_sentence(struct entity_tagger *et, const struct entity_token *toks,
         return 0;
     reserve_scratch(et, n);
     for (i = 0; i < n; i++) {
-        et->tshape[i] =
-            (unsigned char)shape_of(toks[i].token, strlen(toks[i].token));
+        et->tshape[i] = (unsigned char)token_shape(toks[i].token);
         et->cover[i] = 0;
     }
     token_facts(et, toks, n);
