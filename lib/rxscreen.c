@@ -12,15 +12,19 @@
  * one of its listed pairs of bytes or one of its pairs of byte classes
  * (a disjunction).  A sequence of items needs the clauses of each item
  * and of each pair of adjacent characters; an alternation needs, for each
- * k, one of the k-th rarest clauses of its branches; an optional item
- * needs nothing.  Clauses are kept few and rare: dropping one only makes
- * the screen pass more texts, which is always safe.
+ * k, one of the k-th rarest clauses of its branches, and (tested last,
+ * being dearer) the rarest clauses of one branch or another, all of them
+ * (a "term" each); an optional item needs nothing.  Clauses are kept few
+ * and rare: dropping one only makes the screen pass more texts, which is
+ * always safe.
  */
 enum {
     MAX_CLAUSES = 6,        /* per screen, per sequence, per alternation */
     MAX_CLAUSE_PAIRS = 64,  /* listed pairs in one clause */
     MAX_ITEM_PAIRS = 9,     /* "[Aa][Bb]" is listed, "[A-Z]\d" by class */
     MAX_WIDE = 8,           /* non-ASCII characters of a class listed */
+    MAX_TERM_PARTS = 3,     /* clauses of a branch in its term */
+    MAX_ALTS = 2,           /* alternations tested term by term */
     USELESS_WEIGHT = 950    /* a clause nearly every text meets */
 };
 
@@ -33,10 +37,37 @@ struct clause {
     uint8_t pair_weight[MAX_CLAUSE_PAIRS];
 };
 
-/* Clauses that must all be met; none: the pattern needs nothing known. */
+/* A branch of an alternation: its rarest clauses, all needed. */
+struct term {
+    struct clause part[MAX_TERM_PARTS];
+    unsigned nparts;
+};
+
+/*
+ * An alternation: one of its terms is needed.  Its index (made last, for
+ * at most 64 terms) lists the pairs that first clauses made of pairs
+ * only need, and for each the terms it may start: a text's pairs then
+ * name the few terms worth testing, instead of testing each.
+ */
+struct alt {
+    struct term *terms;
+    size_t nterms;
+    unsigned weight;
+    uint16_t *gate;      /* pair bits */
+    uint64_t *gate_terms; /* per pair bit: the terms it may start */
+    size_t ngate;
+    uint64_t unindexed;  /* terms tested whole, whatever the pairs */
+};
+
+/*
+ * Clauses and alternations that must all be met; none: the pattern needs
+ * nothing known.
+ */
 struct cnf {
     struct clause *v;
     size_t n, cap;
+    struct alt *alts;
+    size_t nalts;
 };
 
 struct rxscreen {
@@ -327,8 +358,31 @@ clause_add_pair(struct clause *c, unsigned a, unsigned b)
 static void
 cnf_release(struct cnf *f)
 {
+    size_t i;
+
+    for (i = 0; i < f->nalts; i++) {
+        free(f->alts[i].terms);
+        free(f->alts[i].gate);
+        free(f->alts[i].gate_terms);
+    }
+    free(f->alts);
     free(f->v);
     memset(f, 0, sizeof(*f));
+}
+
+/* Adds a copy of alternation a to f. */
+static void
+cnf_add_alt(struct cnf *f, const struct alt *a)
+{
+    struct alt *to;
+
+    f->alts = xrealloc(f->alts, (f->nalts + 1) * sizeof(*f->alts));
+    to = &f->alts[f->nalts++];
+    memset(to, 0, sizeof(*to));
+    to->nterms = a->nterms;
+    to->weight = a->weight;
+    to->terms = xmalloc(a->nterms * sizeof(*a->terms));
+    memcpy(to->terms, a->terms, a->nterms * sizeof(*a->terms));
 }
 
 /* Adds clause c (weighed) unless f has it already. */
@@ -359,7 +413,7 @@ cnf_add_bytes(struct cnf *f, const uint64_t *bits)
         cnf_add(f, &c);
 }
 
-/* Adds the clauses of from to f. */
+/* Adds the clauses and alternations of from to f. */
 static void
 cnf_and(struct cnf *f, const struct cnf *from)
 {
@@ -367,14 +421,92 @@ cnf_and(struct cnf *f, const struct cnf *from)
 
     for (i = 0; i < from->n; i++)
         cnf_add(f, &from->v[i]);
+    for (i = 0; i < from->nalts; i++)
+        cnf_add_alt(f, &from->alts[i]);
 }
 
-/* Keeps the MAX_CLAUSES rarest useful clauses, rarest first. */
+/*
+ * Adds what clause d accepts to clause c (an OR of both).  Returns 0 when
+ * the pairs do not fit: then c means nothing.
+ */
+static int
+union_clause(struct clause *c, const struct clause *d)
+{
+    size_t i, j;
+
+    set_union(c->bytes, d->bytes);
+    c->class_pairs |= d->class_pairs;
+    for (i = 0; i < d->npairs; i++) {
+        for (j = 0; j < c->npairs && c->pairs[j] != d->pairs[i]; j++)
+            ;
+        if (j < c->npairs)
+            continue;
+        if (c->npairs == MAX_CLAUSE_PAIRS)
+            return 0;
+        c->pair_weight[c->npairs] = d->pair_weight[i];
+        c->pairs[c->npairs++] = d->pairs[i];
+    }
+    return 1;
+}
+
+/*
+ * Turns the alternations of f into plain clauses (a text that meets a term
+ * meets its k-th part, so the union of the terms' k-th parts), for an
+ * alternation that cannot stay one.
+ */
+static void
+cnf_fold_alts(struct cnf *f, size_t from)
+{
+    struct clause c;
+    size_t i, k, t;
+    unsigned most;
+
+    for (i = from; i < f->nalts; i++) {
+        const struct alt *a = &f->alts[i];
+
+        for (most = 0, t = 0; t < a->nterms; t++)
+            if (a->terms[t].nparts > most)
+                most = a->terms[t].nparts;
+        for (k = 0; k < most; k++) {
+            memset(&c, 0, sizeof(c));
+            for (t = 0; t < a->nterms; t++) {
+                const struct term *term = &a->terms[t];
+
+                if (!union_clause(&c, &term->part[k < term->nparts
+                                                      ? k
+                                                      : term->nparts - 1]))
+                    break;
+            }
+            if (t < a->nterms)
+                continue;
+            clause_weigh(&c);
+            cnf_add(f, &c);
+        }
+        free(f->alts[i].terms); /* not indexed yet */
+    }
+    if (f->nalts > from)
+        f->nalts = from;
+}
+
+/*
+ * Keeps the MAX_CLAUSES rarest useful clauses, rarest first, and the
+ * MAX_ALTS rarest alternations (the others become plain clauses).
+ */
 static void
 cnf_trim(struct cnf *f)
 {
     size_t i, j, n = 0;
     struct clause c;
+    struct alt a;
+
+    for (i = 1; i < f->nalts; i++) {
+        a = f->alts[i];
+        for (j = i; j > 0 && f->alts[j - 1].weight > a.weight; j--)
+            f->alts[j] = f->alts[j - 1];
+        f->alts[j] = a;
+    }
+    if (f->nalts > MAX_ALTS)
+        cnf_fold_alts(f, MAX_ALTS);
 
     for (i = 0; i < f->n; i++)
         if (f->v[i].weight < USELESS_WEIGHT)
@@ -391,43 +523,77 @@ cnf_trim(struct cnf *f)
 }
 
 /*
- * One of the branches (each trimmed: rarest first).  For each k, a text
- * that matches branch b meets its k-th clause (its last, when it has
- * fewer), so it meets the union of those over the branches.
+ * The alternation of branches as terms: a text that matches branch b
+ * meets all of b's rarest clauses.  None when a term would be one clause
+ * in every branch (the union of those, a plain clause, says as much).
+ */
+static int
+cnf_add_terms(struct cnf *f, const struct cnf *branches, size_t nb)
+{
+    struct alt a = {0};
+    size_t b, k, most = 0;
+    double w = 0, tw;
+
+    for (b = 0; b < nb; b++)
+        if (branches[b].n > most)
+            most = branches[b].n;
+    if (most < 2)
+        return 0;
+    a.terms = xmalloc(nb * sizeof(*a.terms));
+    a.nterms = nb;
+    for (b = 0; b < nb; b++) {
+        struct term *t = &a.terms[b];
+
+        t->nparts = branches[b].n < MAX_TERM_PARTS ? (unsigned)branches[b].n
+                                                   : MAX_TERM_PARTS;
+        tw = 1;
+        for (k = 0; k < t->nparts; k++) {
+            t->part[k] = branches[b].v[k];
+            tw *= t->part[k].weight / 1000.0;
+        }
+        w += tw;
+    }
+    a.weight = w >= 1 ? 1000 : (unsigned)(w * 1000);
+    if (a.weight < USELESS_WEIGHT)
+        cnf_add_alt(f, &a);
+    free(a.terms);
+    return a.weight < USELESS_WEIGHT;
+}
+
+/*
+ * One of the branches (trimmed here: rarest first).  A text that matches
+ * branch b meets all of b's first clauses (a term of an alternation); and
+ * for each k it meets b's k-th clause (its last, when it has fewer), so
+ * the union of those over the branches: plain clauses, for the k the
+ * terms do not hold already.
  */
 static void
-cnf_any(struct cnf *f, const struct cnf *branches, size_t nb)
+cnf_any(struct cnf *f, struct cnf *branches, size_t nb)
 {
     struct clause c;
-    size_t b, k, i, j, most = 0;
+    size_t b, k, from, most = 0;
 
+    if (nb == 1) {
+        cnf_and(f, &branches[0]);
+        cnf_trim(f);
+        return;
+    }
     for (b = 0; b < nb; b++) {
+        cnf_fold_alts(&branches[b], 0); /* a term holds plain clauses */
+        cnf_trim(&branches[b]);
         if (branches[b].n == 0)
             return; /* a branch that needs nothing */
         if (branches[b].n > most)
             most = branches[b].n;
     }
-    for (k = 0; k < most; k++) {
+    from = cnf_add_terms(f, branches, nb) ? MAX_TERM_PARTS : 0;
+    for (k = from; k < most; k++) {
         memset(&c, 0, sizeof(c));
-        for (b = 0; b < nb; b++) {
-            const struct clause *d =
-                &branches[b].v[k < branches[b].n ? k : branches[b].n - 1];
-
-            set_union(c.bytes, d->bytes);
-            c.class_pairs |= d->class_pairs;
-            for (i = 0; i < d->npairs; i++) {
-                for (j = 0; j < c.npairs && c.pairs[j] != d->pairs[i]; j++)
-                    ;
-                if (j < c.npairs)
-                    continue;
-                if (c.npairs == MAX_CLAUSE_PAIRS)
-                    break;
-                c.pair_weight[c.npairs] = d->pair_weight[i];
-                c.pairs[c.npairs++] = d->pairs[i];
-            }
-            if (i < d->npairs)
+        for (b = 0; b < nb; b++)
+            if (!union_clause(&c, &branches[b].v[k < branches[b].n
+                                                     ? k
+                                                     : branches[b].n - 1]))
                 break; /* too many pairs: no clause */
-        }
         if (b < nb)
             continue;
         clause_weigh(&c);
@@ -1010,17 +1176,60 @@ read_alternation(struct parser *ps, int caseless, struct cnf *f)
     cnf_release(&seq);
 }
 
+/* Is c met by its listed pairs alone? */
+static int
+pairs_only(const struct clause *c)
+{
+    return c->npairs > 0 && set_empty(c->bytes) && !c->class_pairs;
+}
+
+/* Makes alternation a's index. */
+static void
+index_alt(struct alt *a)
+{
+    size_t k, i, g;
+
+    if (a->nterms > 64) {
+        a->unindexed = ~(uint64_t)0; /* not used: all are tested */
+        return;
+    }
+    for (k = 0; k < a->nterms; k++) {
+        const struct clause *c = &a->terms[k].part[0];
+
+        if (!pairs_only(c)) {
+            a->unindexed |= (uint64_t)1 << k;
+            continue;
+        }
+        for (i = 0; i < c->npairs; i++) {
+            for (g = 0; g < a->ngate && a->gate[g] != c->pairs[i]; g++)
+                ;
+            if (g == a->ngate) {
+                a->gate = xrealloc(a->gate, (g + 1) * sizeof(*a->gate));
+                a->gate_terms = xrealloc(a->gate_terms,
+                                         (g + 1) * sizeof(*a->gate_terms));
+                a->gate[g] = c->pairs[i];
+                a->gate_terms[g] = 0;
+                a->ngate++;
+            }
+            a->gate_terms[g] |= (uint64_t)1 << k;
+        }
+    }
+}
+
 struct rxscreen *
 rxscreen_new(const char *pattern, int caseless)
 {
     struct rxscreen *s = xcalloc(1, sizeof(*s));
     struct parser ps;
+    size_t i;
 
     ps.p = pattern;
     ps.bad = 0;
     read_alternation(&ps, caseless, &s->need);
     if (ps.bad || *ps.p != '\0')
         cnf_release(&s->need);
+    for (i = 0; i < s->need.nalts; i++)
+        index_alt(&s->need.alts[i]);
     return s;
 }
 
@@ -1036,15 +1245,56 @@ rxscreen_free(struct rxscreen *s)
 /* ---- testing a text ------------------------------------------------------ */
 
 static int
+has_pair(const struct rxscreen_text *t, unsigned h)
+{
+    return (t->pairs[h >> 6] >> (h & 63)) & 1;
+}
+
+static int
 meets(const struct clause *c, const struct rxscreen_text *t)
 {
-    unsigned k, h;
+    unsigned k;
 
     if (set_meets(c->bytes, t->bytes) || (c->class_pairs & t->class_pairs))
         return 1;
-    for (k = 0; k < c->npairs; k++) {
-        h = c->pairs[k];
-        if ((t->pairs[h >> 6] >> (h & 63)) & 1)
+    for (k = 0; k < c->npairs; k++)
+        if (has_pair(t, c->pairs[k]))
+            return 1;
+    return 0;
+}
+
+/* Are the parts of term from the first-th on met? */
+static int
+meets_term(const struct term *term, unsigned first,
+           const struct rxscreen_text *t)
+{
+    unsigned k;
+
+    for (k = first; k < term->nparts; k++)
+        if (!meets(&term->part[k], t))
+            return 0;
+    return 1;
+}
+
+static int
+meets_alt(const struct alt *a, const struct rxscreen_text *t)
+{
+    uint64_t maybe = a->unindexed, tested;
+    size_t g, k;
+
+    if (a->nterms > 64) {
+        for (k = 0; k < a->nterms; k++)
+            if (meets_term(&a->terms[k], 0, t))
+                return 1;
+        return 0;
+    }
+    for (g = 0; g < a->ngate; g++)
+        if (has_pair(t, a->gate[g]))
+            maybe |= a->gate_terms[g];
+    for (; maybe; maybe &= maybe - 1) {
+        k = (size_t)__builtin_ctzll(maybe);
+        tested = a->unindexed >> k & 1; /* else its first part is met */
+        if (meets_term(&a->terms[k], tested ? 0 : 1, t))
             return 1;
     }
     return 0;
@@ -1058,13 +1308,16 @@ rxscreen_may_match(const struct rxscreen *s, const struct rxscreen_text *t)
     for (i = 0; i < s->need.n; i++)
         if (!meets(&s->need.v[i], t))
             return 0;
+    for (i = 0; i < s->need.nalts; i++)
+        if (!meets_alt(&s->need.alts[i], t))
+            return 0;
     return 1;
 }
 
 int
 rxscreen_passes_all(const struct rxscreen *s)
 {
-    return s->need.n == 0;
+    return s->need.n == 0 && s->need.nalts == 0;
 }
 
 /* ---- describing ---------------------------------------------------------- */
@@ -1104,7 +1357,7 @@ rxscreen_describe(const struct rxscreen *s, struct buf *out)
 {
     size_t i;
 
-    if (s->need.n == 0)
+    if (rxscreen_passes_all(s))
         buf_adds(out, "true");
     for (i = 0; i < s->need.n; i++) {
         const struct clause *c = &s->need.v[i];
@@ -1123,4 +1376,7 @@ rxscreen_describe(const struct rxscreen *s, struct buf *out)
             buf_addf(out, "%sclass pairs %016llx", sep,
                      (unsigned long long)c->class_pairs);
     }
+    for (i = 0; i < s->need.nalts; i++)
+        buf_addf(out, "%sone of %zu terms", i || s->need.n ? " & " : "",
+                 s->need.alts[i].nterms);
 }
