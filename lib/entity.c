@@ -255,19 +255,25 @@ static const unsigned cue_facts[ENTITY_NCUES] = {
 /* ---- the tagger -------------------------------------------------------- */
 
 /*
- * A gazetteer entry, kept small for gazetteers of 100,000s of entries:
- * strings are offsets in et->strings (offset 0 holds ""), and where is a
- * file (et->where_files) and a line.
+ * A gazetteer entry, kept small (16 bytes) for gazetteers of 100,000s of
+ * entries: the id is an offset in et->strings (offset 0 holds ""), the
+ * case rule two bits a token when it has at most 15 (else an offset of
+ * the rule string), where a file (et->where_files) and a line.
  */
 struct name_entry {
     uint32_t id;
-    uint32_t shape;      /* per token 'A', 'C' or 'a'; 0: any case */
-    uint32_t where_file;
+    uint32_t shape;      /* RULES_PACKED | codes, or an offset; 0: any case */
     uint32_t where_line; /* NO_LINE: where_file is all of where */
+    uint16_t where_file;
     unsigned char type;
 };
 
-enum { NO_LINE = UINT32_MAX };
+enum {
+    NO_LINE = UINT32_MAX,
+    MAX_WHERE_FILES = UINT16_MAX,
+    RULES_PACKED = 1u << 31, /* 2 bits a token from bit 0: 1 a, 2 C, 3 A */
+    MAX_PACKED_RULES = 15
+};
 
 struct pattern {
     pcre2_code *re;
@@ -623,7 +629,9 @@ set_where(struct entity_tagger *et, struct name_entry *e, const char *where)
         if (strncmp(et->where_files[i], where, flen) == 0 &&
             et->where_files[i][flen] == '\0')
             break;
-    if (i == (size_t)-1) {
+    if (i == (size_t)-1 && et->nwhere_files == MAX_WHERE_FILES) {
+        i = 0; /* absurdly many files: later ones are misnamed */
+    } else if (i == (size_t)-1) {
         et->where_files = xrealloc(et->where_files, (et->nwhere_files + 1) *
                                                         sizeof(*et->where_files));
         i = et->nwhere_files++;
@@ -631,7 +639,7 @@ set_where(struct entity_tagger *et, struct name_entry *e, const char *where)
         memcpy(et->where_files[i], where, flen);
         et->where_files[i][flen] = '\0';
     }
-    e->where_file = (uint32_t)i;
+    e->where_file = (uint16_t)i;
     e->where_line = (uint32_t)line;
 }
 
@@ -644,6 +652,21 @@ get_where(const struct entity_tagger *et, const struct name_entry *e,
     buf_adds(out, et->where_files[e->where_file]);
     if (e->where_line != NO_LINE)
         buf_addf(out, ":%lu", (unsigned long)e->where_line);
+}
+
+/* A rule string as shape: packed when short enough. */
+static uint32_t
+pack_rules(struct entity_tagger *et, const char *rules)
+{
+    uint32_t packed = RULES_PACKED;
+    size_t i;
+
+    if (strlen(rules) > MAX_PACKED_RULES)
+        return add_string(et, rules);
+    for (i = 0; rules[i]; i++)
+        packed |= (uint32_t)(rules[i] == 'A' ? 3 : rules[i] == 'C' ? 2 : 1)
+                  << (2 * i);
+    return packed;
 }
 
 int
@@ -684,7 +707,7 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
     e->type = (unsigned char)type;
     e->id = add_string(et, id);
     rules = phrase_rules(et, phrase, n);
-    e->shape = rules ? add_string(et, rules) : 0;
+    e->shape = rules ? pack_rules(et, rules) : 0;
     free(rules);
     set_where(et, e, where);
     return rc;
@@ -880,11 +903,18 @@ add_cand(struct entity_tagger *et, size_t start, size_t len, size_t prio,
 static int
 case_ok(const struct entity_tagger *et, long k, size_t start)
 {
-    const char *rule = et->strings.data + et->names[k].shape;
+    uint32_t shape = et->names[k].shape;
+    const char *rule = et->strings.data + shape;
     size_t i;
 
-    if (!et->names[k].shape || (et->flags & ENTITY_ANY_CASE))
+    if (!shape || (et->flags & ENTITY_ANY_CASE))
         return 1;
+    if (shape & RULES_PACKED) {
+        for (i = 0; i < MAX_PACKED_RULES && (shape >> (2 * i) & 3); i++)
+            if (!rule_ok(" aCA"[shape >> (2 * i) & 3], et->tshape[start + i]))
+                return 0;
+        return 1;
+    }
     for (i = 0; rule[i]; i++)
         if (!rule_ok(rule[i], et->tshape[start + i]))
             return 0;
