@@ -57,7 +57,8 @@ int rxscreen_passes_all(const struct rxscreen *s);
  * Appends what the screen tests, for tests and debugging: its clauses,
  * all needed, joined by " & "; each needs one of "[0-9]" (bytes), "N
  * pairs" (listed pairs of bytes) or "class pairs HEX" (pairs of byte
- * classes, a bit mask), joined by "|".  "true" when it needs nothing.
+ * classes, a bit mask), joined by "|"; then "one of N terms" for each
+ * alternation tested branch by branch.  "true" when it needs nothing.
  */
 struct buf;
 void rxscreen_describe(const struct rxscreen *s, struct buf *out);

@@ -210,7 +210,7 @@ main(void)
 {
     long rejected, matched, bad;
 
-    plan(28);
+    plan(31);
     bad = wrongly_rejected(&rejected, &matched);
     is_int(0, bad, "no text that holds a match is rejected");
     ok(matched > 10000, "made-up texts that hold a match: %ld", matched);
@@ -233,6 +233,12 @@ main(void)
     ok(passes("(?i)k", "\xe2\x84\xaa"), "(?i)k lets the Kelvin sign through");
     ok(passes("(?i)s", "ſ"), "(?i)s lets the long s through");
     ok(passes("(?i)\\x{212A}", "k"), "the Kelvin sign lets k through");
+    ok(!passes("Ascend|Kirin", "Kiscend"),
+       "an alternation needs all of one branch");
+    ok(passes("x(?:Ascend|Kirin)", "xKirin"), "... as in xKirin");
+    is_string("[x] & 2 pairs & [K]|1 pairs & [AK] & one of 2 terms",
+              describe("x(?:Ascend|Kirin)"),
+              "describes an alternation tested branch by branch");
     ok(!passes("(?:ab)?c", "ab"), "an optional group needs nothing");
     ok(passes("(?:ab)?c", "c"), "... but what follows");
 
