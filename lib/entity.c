@@ -982,19 +982,28 @@ gazetteer(struct entity_tagger *et, size_t n)
 static void
 build_text(struct entity_tagger *et, const struct entity_token *toks, size_t n)
 {
-    size_t i;
+    size_t i, len, total = 0;
+    char *p;
 
+    for (i = 0; i < n; i++) { /* tend holds lengths for a moment */
+        et->tend[i] = strlen(toks[i].token);
+        total += et->tend[i] + 1;
+    }
     buf_reset(&et->text);
+    buf_grow(&et->text, total);
+    p = et->text.data;
     for (i = 0; i < n; i++) {
         if (i > 0 &&
             (toks[i].start == toks[i].end || toks[i].start != toks[i - 1].end))
-            buf_addc(&et->text, ' ');
-        et->toff[i] = et->text.len;
-        buf_adds(&et->text, toks[i].token);
-        et->tend[i] = et->text.len;
+            *p++ = ' ';
+        len = et->tend[i];
+        et->toff[i] = (size_t)(p - et->text.data);
+        memcpy(p, toks[i].token, len);
+        p += len;
+        et->tend[i] = (size_t)(p - et->text.data);
     }
-    if (!et->text.data)
-        buf_adds(&et->text, "");
+    *p = '\0';
+    et->text.len = (size_t)(p - et->text.data);
 }
 
 /* The tokens wholly inside text[ms..me): first in *a, count returned. */

@@ -100,38 +100,40 @@ static const unsigned char byte_class[256] = {
     6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
 };
 
-static uint64_t
-class_pair_bit(unsigned a, unsigned b)
-{
-    return (uint64_t)1 << (byte_class[a] * 8 + byte_class[b]);
-}
-
-/* The bit of the pair "ab" (a Fibonacci hash of 16 bits to 12). */
+/*
+ * The bit of the pair "ab": cheap, as it is taken at every byte of every
+ * sentence; distinct for ASCII pairs but where b - b' = 31 (a' - a).
+ */
 static unsigned
 pair_bit(unsigned a, unsigned b)
 {
-    return (((a << 8) | b) * 0x9e3779b1u) >> 20 & 4095;
+    return (a * 31 + b) & 4095;
 }
 
 void
 rxscreen_text_of(struct rxscreen_text *t, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned prev, c, h;
+    unsigned prev, prev_class, c, h;
+    uint64_t class_pairs = 0; /* here, not in t: no store a byte */
     size_t i;
 
     memset(t, 0, sizeof(*t));
     if (len == 0)
         return;
     prev = u[0];
+    prev_class = byte_class[prev] * 8u;
     t->bytes[prev >> 6] |= (uint64_t)1 << (prev & 63);
-    for (i = 1; i < len; i++, prev = c) {
+    for (i = 1; i < len; i++) {
         c = u[i];
         t->bytes[c >> 6] |= (uint64_t)1 << (c & 63);
         h = pair_bit(prev, c);
         t->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
-        t->class_pairs |= class_pair_bit(prev, c);
+        class_pairs |= (uint64_t)1 << (prev_class + byte_class[c]);
+        prev = c;
+        prev_class = byte_class[c] * 8u;
     }
+    t->class_pairs = class_pairs;
 }
 
 /* ---- byte sets ----------------------------------------------------------- */
@@ -1183,6 +1185,33 @@ pairs_only(const struct clause *c)
     return c->npairs > 0 && set_empty(c->bytes) && !c->class_pairs;
 }
 
+/*
+ * How dear a clause is to test against how often it lets a text through:
+ * the order that tests least on average (cheap and rare first).
+ */
+static double
+clause_rank(const struct clause *c)
+{
+    double cost = 8 + 5.0 * c->npairs, pass = c->weight / 1000.0;
+
+    return cost / (1.001 - pass);
+}
+
+/* Orders the screen's clauses for testing (they were chosen by weight). */
+static void
+order_for_testing(struct cnf *f)
+{
+    size_t i, j;
+    struct clause c;
+
+    for (i = 1; i < f->n; i++) {
+        c = f->v[i];
+        for (j = i; j > 0 && clause_rank(&f->v[j - 1]) > clause_rank(&c); j--)
+            f->v[j] = f->v[j - 1];
+        f->v[j] = c;
+    }
+}
+
 /* Makes alternation a's index. */
 static void
 index_alt(struct alt *a)
@@ -1228,6 +1257,7 @@ rxscreen_new(const char *pattern, int caseless)
     read_alternation(&ps, caseless, &s->need);
     if (ps.bad || *ps.p != '\0')
         cnf_release(&s->need);
+    order_for_testing(&s->need);
     for (i = 0; i < s->need.nalts; i++)
         index_alt(&s->need.alts[i]);
     return s;
