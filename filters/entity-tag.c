@@ -171,7 +171,8 @@ write_sentence(struct tsv_reader *r, size_t ecol, size_t icol, size_t n)
         buf_addc(&out, '\t');
         add_tag(&out, &tags[i]);
         buf_addc(&out, '\t');
-        tsv_escape(&out, tags[i].id, strlen(tags[i].id));
+        if (tags[i].id[0])
+            tsv_escape(&out, tags[i].id, strlen(tags[i].id));
         buf_addc(&out, '\n');
     }
     fwrite(out.data, 1, out.len, stdout);
@@ -207,21 +208,27 @@ flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
     return 0;
 }
 
+/* Is field col the same in rows a and b? */
+static int
+same_field(struct tsv_row *a, struct tsv_row *b, long col)
+{
+    size_t la, lb, i;
+    const char *sa = tsv_row_raw(a, (size_t)col, &la);
+    const char *sb = tsv_row_raw(b, (size_t)col, &lb);
+
+    if (la != lb)
+        return 0;
+    for (i = 0; i < la; i++) /* short fields: no memcmp call */
+        if (sa[i] != sb[i])
+            return 0;
+    return 1;
+}
+
 /* Same document and sentence as the row before? */
 static int
 same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
 {
-    size_t la, lb;
-    const char *sa, *sb;
-    int k;
-
-    for (k = C_DOC; k <= C_SENT; k++) {
-        sa = tsv_row_raw(a, (size_t)col[k], &la);
-        sb = tsv_row_raw(b, (size_t)col[k], &lb);
-        if (la != lb || memcmp(sa, sb, la) != 0)
-            return 0;
-    }
-    return 1;
+    return same_field(a, b, col[C_SENT]) && same_field(a, b, col[C_DOC]);
 }
 
 /*

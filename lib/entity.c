@@ -1027,17 +1027,6 @@ snap(const struct entity_tagger *et, size_t n, size_t ms, size_t me, size_t *a)
 }
 
 static int
-is_ascii(const char *s, size_t len)
-{
-    unsigned char acc = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        acc |= (unsigned char)s[i];
-    return acc < 0x80;
-}
-
-static int
 patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
          struct sk_err *err)
 {
@@ -1045,11 +1034,11 @@ patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
     size_t p, a, len;
 
     build_text(et, toks, n);
+    rxscreen_text_of(&screened, et->text.data, et->text.len);
     /* checked once here, not by PCRE2 in each of its calls */
-    if (!is_ascii(et->text.data, et->text.len) &&
+    if ((screened.bytes[2] | screened.bytes[3]) && /* a byte >= 0x80 */
         utf8_invalid_at(et->text.data, et->text.len) < et->text.len)
         return sk_fail(err, "invalid UTF-8 in a token");
-    rxscreen_text_of(&screened, et->text.data, et->text.len);
     for (p = 0; p < et->npats; p++) {
         PCRE2_SIZE off = 0, *ov;
         uint32_t opts = PCRE2_NO_UTF_CHECK;
@@ -1411,9 +1400,9 @@ token_facts(struct entity_tagger *et, const struct entity_token *toks,
 
         id = phrase_set_key(et->ps, norm);
         f = id >= 0 && (size_t)id < et->nkey_facts ? et->key_facts[id] : 0;
-        if (!type || strcmp(type, "word") == 0)
+        if (!type || (type[0] == 'w' && strcmp(type, "word") == 0))
             f |= T_WORD;
-        else if (strcmp(type, "number") == 0)
+        else if (type[0] == 'n' && strcmp(type, "number") == 0)
             f |= T_NUMBER;
         if (norm[0] && !norm[1])
             f |= T_ONE_CHAR;
