@@ -212,19 +212,14 @@ flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
 static int
 same_field(struct tsv_row *a, struct tsv_row *b, long col)
 {
-    size_t la, lb, i;
+    size_t la, lb;
     const char *sa = tsv_row_raw(a, (size_t)col, &la);
     const char *sb = tsv_row_raw(b, (size_t)col, &lb);
 
-    if (la != lb)
-        return 0;
-    for (i = 0; i < la; i++) /* short fields: no memcmp call */
-        if (sa[i] != sb[i])
-            return 0;
-    return 1;
+    return la == lb && memcmp(sa, sb, la) == 0;
 }
 
-/* Same document and sentence as the row before? */
+/* Same document and sentence as the row before? (sent differs first) */
 static int
 same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
 {
