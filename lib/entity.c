@@ -208,7 +208,7 @@ static const char *const cue_names[ENTITY_NCUES] = {
     "role",  "org-suffix", "loc-suffix", "not-name",
 };
 
-/* ---- what the rules know of a word -------------------------------------- */
+/* ---- what the rules know of a word ------------------------------------- */
 
 /*
  * Facts about a token that the guessing rules ask for, gathered once per
@@ -295,8 +295,8 @@ struct entity_tagger {
     struct phrase_set *ps;
     struct name_entry *names;
     size_t nnames, names_cap;
-    struct buf strings;   /* ids and case rules of the names */
-    char **where_files;   /* the files of the names' where */
+    struct buf strings; /* ids and case rules of the names */
+    char **where_files; /* the files of the names' where */
     size_t nwhere_files;
     struct buf old_where; /* where of the entry replaced last */
     unsigned *key_facts;  /* W_* facts per key number of ps */
@@ -632,8 +632,9 @@ set_where(struct entity_tagger *et, struct name_entry *e, const char *where)
     if (i == (size_t)-1 && et->nwhere_files == MAX_WHERE_FILES) {
         i = 0; /* absurdly many files: later ones are misnamed */
     } else if (i == (size_t)-1) {
-        et->where_files = xrealloc(et->where_files, (et->nwhere_files + 1) *
-                                                        sizeof(*et->where_files));
+        et->where_files =
+            xrealloc(et->where_files,
+                     (et->nwhere_files + 1) * sizeof(*et->where_files));
         i = et->nwhere_files++;
         et->where_files[i] = xmalloc(flen + 1);
         memcpy(et->where_files[i], where, flen);
@@ -654,6 +655,9 @@ get_where(const struct entity_tagger *et, const struct name_entry *e,
         buf_addf(out, ":%lu", (unsigned long)e->where_line);
 }
 
+/* The packed code of a rule letter is its place here (0 ends). */
+static const char rule_codes[] = " aCA";
+
 /* A rule string as shape: packed when short enough. */
 static uint32_t
 pack_rules(struct entity_tagger *et, const char *rules)
@@ -664,7 +668,7 @@ pack_rules(struct entity_tagger *et, const char *rules)
     if (strlen(rules) > MAX_PACKED_RULES)
         return add_string(et, rules);
     for (i = 0; rules[i]; i++)
-        packed |= (uint32_t)(rules[i] == 'A' ? 3 : rules[i] == 'C' ? 2 : 1)
+        packed |= (uint32_t)(strchr(rule_codes, rules[i]) - rule_codes)
                   << (2 * i);
     return packed;
 }
@@ -911,7 +915,8 @@ case_ok(const struct entity_tagger *et, long k, size_t start)
         return 1;
     if (shape & RULES_PACKED) {
         for (i = 0; i < MAX_PACKED_RULES && (shape >> (2 * i) & 3); i++)
-            if (!rule_ok(" aCA"[shape >> (2 * i) & 3], et->tshape[start + i]))
+            if (!rule_ok(rule_codes[shape >> (2 * i) & 3],
+                         et->tshape[start + i]))
                 return 0;
         return 1;
     }
@@ -1231,13 +1236,15 @@ static long
 word_before(const struct entity_tagger *et, const struct entity_token *toks,
             size_t i)
 {
-    if (i >= 2 && HAS(et, i - 1, W_DOT) && touching(&toks[i - 2], &toks[i - 1]))
+    if (i >= 2 && HAS(et, i - 1, W_DOT) &&
+        touching(&toks[i - 2], &toks[i - 1]))
         return (long)i - 2;
     return (long)i - 1;
 }
 
 /* Does the word before (a number from word_before) have fact f? */
-#define BEFORE_HAS(et, before, f) ((before) >= 0 && HAS(et, (size_t)(before), f))
+#define BEFORE_HAS(et, before, f)                                             \
+    ((before) >= 0 && HAS(et, (size_t)(before), f))
 
 static void
 guess_span(struct entity_tagger *et, const struct entity_token *toks, size_t n,

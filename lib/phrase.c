@@ -22,14 +22,14 @@ struct edge {
 };
 
 struct phrase_set {
-    struct buf text;       /* key strings, each NUL-terminated */
-    uint32_t *key_at;      /* per key number: its offset in text */
+    struct buf text;  /* key strings, each NUL-terminated */
+    uint32_t *key_at; /* per key number: its offset in text */
     size_t nkeys, keys_cap;
-    uint64_t *key_slots;   /* hash << 32 | (number + 1); 0: empty */
-    size_t key_slots_cap;  /* a power of two */
+    uint64_t *key_slots;  /* hash << 32 | (number + 1); 0: empty */
+    size_t key_slots_cap; /* a power of two */
     struct edge *edges;
     size_t nedges, edges_cap; /* a power of two */
-    int32_t *entry_at;     /* per node */
+    int32_t *entry_at;        /* per node */
     size_t nnodes, nodes_cap;
     size_t nentries, max_len;
 };
@@ -88,7 +88,7 @@ phrase_set_free(struct phrase_set *ps)
     free(ps);
 }
 
-/* ---- keys ---------------------------------------------------------------- */
+/* ---- keys -------------------------------------------------------------- */
 
 static long
 find_key(const struct phrase_set *ps, const char *key, uint32_t h)
@@ -167,7 +167,7 @@ phrase_set_nkeys(const struct phrase_set *ps)
     return ps->nkeys;
 }
 
-/* ---- the trie ------------------------------------------------------------ */
+/* ---- the trie ---------------------------------------------------------- */
 
 static long
 find_child(const struct phrase_set *ps, uint32_t parent, uint32_t key)
@@ -217,8 +217,8 @@ add_child(struct phrase_set *ps, uint32_t parent, uint32_t key)
         grow_edges(ps);
     if (ps->nnodes == ps->nodes_cap) {
         ps->nodes_cap *= 2;
-        ps->entry_at = xrealloc(ps->entry_at,
-                                ps->nodes_cap * sizeof(*ps->entry_at));
+        ps->entry_at =
+            xrealloc(ps->entry_at, ps->nodes_cap * sizeof(*ps->entry_at));
     }
     e.parent = parent;
     e.key = key;
@@ -230,8 +230,7 @@ add_child(struct phrase_set *ps, uint32_t parent, uint32_t key)
 }
 
 long
-phrase_set_add(struct phrase_set *ps, const char *keys, size_t n,
-               int *is_new)
+phrase_set_add(struct phrase_set *ps, const char *keys, size_t n, int *is_new)
 {
     uint32_t node = 0, key;
     size_t i;
@@ -274,8 +273,8 @@ phrase_set_find_keys(const struct phrase_set *ps, const long *ids, size_t n)
     size_t i;
 
     for (i = 0; i < n && node >= 0; i++)
-        node = ids[i] < 0 ? -1
-                          : find_child(ps, (uint32_t)node, (uint32_t)ids[i]);
+        node =
+            ids[i] < 0 ? -1 : find_child(ps, (uint32_t)node, (uint32_t)ids[i]);
     return node >= 0 ? ps->entry_at[node] : -1;
 }
 

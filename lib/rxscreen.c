@@ -19,19 +19,19 @@
  * always safe.
  */
 enum {
-    MAX_CLAUSES = 6,        /* per screen, per sequence, per alternation */
-    MAX_CLAUSE_PAIRS = 64,  /* listed pairs in one clause */
-    MAX_ITEM_PAIRS = 9,     /* "[Aa][Bb]" is listed, "[A-Z]\d" by class */
-    MAX_WIDE = 8,           /* non-ASCII characters of a class listed */
-    MAX_TERM_PARTS = 3,     /* clauses of a branch in its term */
-    MAX_ALTS = 2,           /* alternations tested term by term */
-    USELESS_WEIGHT = 950    /* a clause nearly every text meets */
+    MAX_CLAUSES = 6,       /* per screen, per sequence, per alternation */
+    MAX_CLAUSE_PAIRS = 64, /* listed pairs in one clause */
+    MAX_ITEM_PAIRS = 9,    /* "[Aa][Bb]" is listed, "[A-Z]\d" by class */
+    MAX_WIDE = 8,          /* non-ASCII characters of a class listed */
+    MAX_TERM_PARTS = 3,    /* clauses of a branch in its term */
+    MAX_ALTS = 2,          /* alternations tested term by term */
+    USELESS_WEIGHT = 950   /* a clause nearly every text meets */
 };
 
 struct clause {
     uint64_t bytes[4];
     uint64_t class_pairs;
-    unsigned weight;        /* how likely a text meets it, 0..1000 */
+    unsigned weight; /* how likely a text meets it, 0..1000 */
     unsigned npairs;
     uint16_t pairs[MAX_CLAUSE_PAIRS]; /* bits of rxscreen_text.pairs */
     uint8_t pair_weight[MAX_CLAUSE_PAIRS];
@@ -53,10 +53,10 @@ struct alt {
     struct term *terms;
     size_t nterms;
     unsigned weight;
-    uint16_t *gate;      /* pair bits */
+    uint16_t *gate;       /* pair bits */
     uint64_t *gate_terms; /* per pair bit: the terms it may start */
     size_t ngate;
-    uint64_t unindexed;  /* terms tested whole, whatever the pairs */
+    uint64_t unindexed; /* terms tested whole, whatever the pairs */
 };
 
 /*
@@ -74,13 +74,14 @@ struct rxscreen {
     struct cnf need;
 };
 
-/* ---- what a text holds --------------------------------------------------- */
+/* ---- what a text holds ------------------------------------------------- */
 
 /*
  * Classes of bytes, for pairs too many to list ("[A-Z]\d"): 0 digit,
  * 1 capital, 2 small letter, 3 space, 4 other ASCII, 5 control, 6 first
  * byte of a UTF-8 sequence, 7 later byte.
  */
+/* clang-format off */
 static const unsigned char byte_class[256] = {
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
@@ -99,6 +100,7 @@ static const unsigned char byte_class[256] = {
     6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
     6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
 };
+/* clang-format on */
 
 /*
  * The bit of the pair "ab": cheap, as it is taken at every byte of every
@@ -136,7 +138,7 @@ rxscreen_text_of(struct rxscreen_text *t, const char *s, size_t len)
     t->class_pairs = class_pairs;
 }
 
-/* ---- byte sets ----------------------------------------------------------- */
+/* ---- byte sets --------------------------------------------------------- */
 
 static void
 set_byte(uint64_t *bits, unsigned b)
@@ -299,7 +301,7 @@ set_weight(const uint64_t *bits)
     return w;
 }
 
-/* ---- clauses ------------------------------------------------------------ */
+/* ---- clauses ----------------------------------------------------------- */
 
 /* How likely a sentence holds some pair of these byte classes. */
 static unsigned
@@ -474,9 +476,9 @@ cnf_fold_alts(struct cnf *f, size_t from)
             for (t = 0; t < a->nterms; t++) {
                 const struct term *term = &a->terms[t];
 
-                if (!union_clause(&c, &term->part[k < term->nparts
-                                                      ? k
-                                                      : term->nparts - 1]))
+                if (!union_clause(
+                        &c,
+                        &term->part[k < term->nparts ? k : term->nparts - 1]))
                     break;
             }
             if (t < a->nterms)
@@ -592,9 +594,9 @@ cnf_any(struct cnf *f, struct cnf *branches, size_t nb)
     for (k = from; k < most; k++) {
         memset(&c, 0, sizeof(c));
         for (b = 0; b < nb; b++)
-            if (!union_clause(&c, &branches[b].v[k < branches[b].n
-                                                     ? k
-                                                     : branches[b].n - 1]))
+            if (!union_clause(
+                    &c,
+                    &branches[b].v[k < branches[b].n ? k : branches[b].n - 1]))
                 break; /* too many pairs: no clause */
         if (b < nb)
             continue;
@@ -677,7 +679,7 @@ cnf_add_chars(struct cnf *f, const uint64_t *bits, const uint32_t *wide,
     cnf_add(f, &c);
 }
 
-/* ---- reading the pattern ------------------------------------------------- */
+/* ---- reading the pattern ----------------------------------------------- */
 
 struct parser {
     const char *p;
@@ -734,9 +736,9 @@ read_char(struct parser *ps)
 
 /* What an escape stands for. */
 enum esc_kind {
-    ESC_CHAR,  /* one character, cp */
-    ESC_SET,   /* one byte of bits: \d \w \s */
-    ESC_OTHER  /* a character that can be anything, or an assertion */
+    ESC_CHAR, /* one character, cp */
+    ESC_SET,  /* one byte of bits: \d \w \s */
+    ESC_OTHER /* a character that can be anything, or an assertion */
 };
 
 struct esc {
@@ -781,23 +783,47 @@ read_escape(struct parser *ps, int in_class, struct esc *e)
         e->kind = ESC_SET;
         set_class(e->bits, c);
         return;
-    case 'a': e->cp = 7; return;
-    case 'e': e->cp = 27; return;
-    case 'f': e->cp = 12; return;
-    case 'n': e->cp = 10; return;
-    case 'r': e->cp = 13; return;
-    case 't': e->cp = 9; return;
+    case 'a':
+        e->cp = 7;
+        return;
+    case 'e':
+        e->cp = 27;
+        return;
+    case 'f':
+        e->cp = 12;
+        return;
+    case 'n':
+        e->cp = 10;
+        return;
+    case 'r':
+        e->cp = 13;
+        return;
+    case 't':
+        e->cp = 9;
+        return;
     case 'b':
         if (in_class)
             e->cp = 8; /* backspace in a class */
         else
             e->kind = ESC_OTHER;
         return;
-    case 'D': case 'W': case 'S': case 'h': case 'H': case 'v': case 'V':
+    case 'D':
+    case 'W':
+    case 'S':
+    case 'h':
+    case 'H':
+    case 'v':
+    case 'V':
         e->kind = ESC_OTHER;
         return;
-    case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
-    case 'R': case 'X':
+    case 'B':
+    case 'A':
+    case 'z':
+    case 'Z':
+    case 'G':
+    case 'K':
+    case 'R':
+    case 'X':
         e->kind = ESC_OTHER;
         ps->bad |= in_class;
         return;
@@ -873,8 +899,8 @@ read_class(struct parser *ps, int caseless, uint64_t *bits, struct cnf *f)
             break;
         }
         first = 0;
-        if (*ps->p == '[' && (ps->p[1] == ':' || ps->p[1] == '.' ||
-                              ps->p[1] == '=')) {
+        if (*ps->p == '[' &&
+            (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '=')) {
             ps->bad = 1; /* POSIX classes */
             break;
         }
@@ -1234,8 +1260,8 @@ index_alt(struct alt *a)
                 ;
             if (g == a->ngate) {
                 a->gate = xrealloc(a->gate, (g + 1) * sizeof(*a->gate));
-                a->gate_terms = xrealloc(a->gate_terms,
-                                         (g + 1) * sizeof(*a->gate_terms));
+                a->gate_terms =
+                    xrealloc(a->gate_terms, (g + 1) * sizeof(*a->gate_terms));
                 a->gate[g] = c->pairs[i];
                 a->gate_terms[g] = 0;
                 a->ngate++;
@@ -1272,7 +1298,7 @@ rxscreen_free(struct rxscreen *s)
     free(s);
 }
 
-/* ---- testing a text ------------------------------------------------------ */
+/* ---- testing a text ---------------------------------------------------- */
 
 static int
 has_pair(const struct rxscreen_text *t, unsigned h)
@@ -1350,7 +1376,7 @@ rxscreen_passes_all(const struct rxscreen *s)
     return s->need.n == 0 && s->need.nalts == 0;
 }
 
-/* ---- describing ---------------------------------------------------------- */
+/* ---- describing -------------------------------------------------------- */
 
 static void
 describe_byte(unsigned b, struct buf *out)

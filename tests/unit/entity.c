@@ -317,11 +317,13 @@ test_compact(void)
     entity_set_flags(et, ENTITY_NO_GUESS | ENTITY_NO_PATTERNS);
     add(et, "John Deere", "ORG", "DEERE");
     cue(et, "john", "given");
-    add(et, "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
-            "Lambda Mu Nu Xi Omicron",
+    add(et,
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+        "Lambda Mu Nu Xi Omicron",
         "MISC", "GREEK15");
-    add(et, "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
-            "Lambda Mu Nu Xi Omicron Pi",
+    add(et,
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+        "Lambda Mu Nu Xi Omicron Pi",
         "MISC", "GREEK16");
     for (i = 0; i < 20000; i++) {
         snprintf(phrase, sizeof(phrase), "Made Up X%d Co", i);

@@ -37,8 +37,8 @@ matches(const char *sentence)
     phrase_set_match(ps, keys, n, &m);
     buf_reset(&out);
     for (i = 0; i < m.n; i++)
-        buf_addf(&out, "%s%zu+%zu=%ld", i ? " " : "", m.v[i].start,
-                 m.v[i].len, m.v[i].entry);
+        buf_addf(&out, "%s%zu+%zu=%ld", i ? " " : "", m.v[i].start, m.v[i].len,
+                 m.v[i].entry);
     return out.data ? out.data : "";
 }
 
@@ -59,8 +59,8 @@ matches_by_number(const char *sentence)
     phrase_set_match_keys(ps, ids, n, &m);
     buf_reset(&out);
     for (i = 0; i < m.n; i++)
-        buf_addf(&out, "%s%zu+%zu=%ld", i ? " " : "", m.v[i].start,
-                 m.v[i].len, m.v[i].entry);
+        buf_addf(&out, "%s%zu+%zu=%ld", i ? " " : "", m.v[i].start, m.v[i].len,
+                 m.v[i].entry);
     return out.data ? out.data : "";
 }
 
@@ -196,7 +196,8 @@ main(void)
     is_int(0, phrase_set_key(ps, "fall"), "keys are numbered from 0");
     is_int(-1, phrase_set_key(ps, "nowhere"), "an unknown key has none");
     e = phrase_set_intern(ps, "nowhere");
-    ok(e == (long)phrase_set_nkeys(ps) - 1 && phrase_set_key(ps, "nowhere") == e,
+    ok(e == (long)phrase_set_nkeys(ps) - 1 &&
+           phrase_set_key(ps, "nowhere") == e,
        "interning gives a new key the next number");
     is_int(e, phrase_set_intern(ps, "nowhere"), "... and the same again");
     is_int(-1, phrase_set_find(ps, "nowhere", 1), "... without an entry");

@@ -56,13 +56,20 @@ enum { NPATTERNS = sizeof(patterns) / sizeof(patterns[0]) };
 
 /* Pieces made-up texts are built from: words of the patterns and more. */
 static const char *const pieces[] = {
-    "Q", "q", "uarter", "QUARTER", "quarter", "Jan", "Feb", "first", "half",
-    "of", "19", "20", "24", "$", "€", "£", "¥", "’", "–", "—", "-", "×",
-    "%", "1", "12", "123", "4567", "H", "B200", "MI300X", "910C", "US",
-    "HK", "micron", "µm", "µ", "Μ", "μm", "K", "k", "ilo", "\xe2\x84\xaa",
-    "ſ", "SAKE", "sake", "a", "b", "B", "c", "C", "d", "x", "y", "Y", "z",
-    "Z", "w", "q", "ab", "zz", "u", "]", "A", "ABC", "\t", "\n", ".", "\\",
-    "+", "p", "ß", "ẞ", "σ", "ς", "ss", "L", "l", "r", "s", "t", " ", " ",
+    "Q",    "q",     "uarter", "QUARTER", "quarter", "Jan",
+    "Feb",  "first", "half",   "of",      "19",      "20",
+    "24",   "$",     "€",      "£",       "¥",       "’",
+    "–",    "—",     "-",      "×",       "%",       "1",
+    "12",   "123",   "4567",   "H",       "B200",    "MI300X",
+    "910C", "US",    "HK",     "micron",  "µm",      "µ",
+    "Μ",    "μm",    "K",      "k",       "ilo",     "\xe2\x84\xaa",
+    "ſ",    "SAKE",  "sake",   "a",       "b",       "B",
+    "c",    "C",     "d",      "x",       "y",       "Y",
+    "z",    "Z",     "w",      "q",       "ab",      "zz",
+    "u",    "]",     "A",      "ABC",     "\t",      "\n",
+    ".",    "\\",    "+",      "p",       "ß",       "ẞ",
+    "σ",    "ς",     "ss",     "L",       "l",       "r",
+    "s",    "t",     " ",      " ",
 };
 
 enum { NPIECES = sizeof(pieces) / sizeof(pieces[0]) };
