@@ -604,29 +604,43 @@ add_string(struct entity_tagger *et, const char *s)
     return (uint32_t)off;
 }
 
-/*
- * Keeps where ("FILE:LINE") as the number of FILE among the files seen
- * and LINE; anything else whole, as a "file" without line.
- */
+/* Where an entry was given: FILE:LINE, or a string without a line. */
+struct where {
+    const char *file;
+    size_t flen;
+    unsigned long line; /* NO_LINE: file is all of where */
+};
+
+/* Reads a where string: "FILE:LINE" when it ends so, else all FILE. */
 static void
-set_where(struct entity_tagger *et, struct name_entry *e, const char *where)
+parse_where(const char *where, struct where *w)
 {
     const char *colon = strrchr(where, ':'), *d;
-    size_t flen = strlen(where), i;
-    unsigned long line = NO_LINE;
 
+    w->file = where;
+    w->flen = strlen(where);
+    w->line = NO_LINE;
     if (colon && colon[1] >= '1' && colon[1] <= '9' &&
         strlen(colon + 1) <= 9) {
         for (d = colon + 1; *d >= '0' && *d <= '9'; d++)
             ;
         if (!*d) {
-            line = strtoul(colon + 1, NULL, 10);
-            flen = (size_t)(colon - where);
+            w->line = strtoul(colon + 1, NULL, 10);
+            w->flen = (size_t)(colon - where);
         }
     }
+}
+
+/* Keeps w in e: the number of its file among the files seen, its line. */
+static void
+set_where(struct entity_tagger *et, struct name_entry *e,
+          const struct where *w)
+{
+    size_t flen = w->flen, i;
+
     /* the file of the entry before, most often; else one seen before */
     for (i = et->nwhere_files; i-- > 0;)
-        if (strncmp(et->where_files[i], where, flen) == 0 &&
+        if (strncmp(et->where_files[i], w->file, flen) == 0 &&
             et->where_files[i][flen] == '\0')
             break;
     if (i == (size_t)-1 && et->nwhere_files == MAX_WHERE_FILES) {
@@ -637,11 +651,11 @@ set_where(struct entity_tagger *et, struct name_entry *e, const char *where)
                      (et->nwhere_files + 1) * sizeof(*et->where_files));
         i = et->nwhere_files++;
         et->where_files[i] = xmalloc(flen + 1);
-        memcpy(et->where_files[i], where, flen);
+        memcpy(et->where_files[i], w->file, flen);
         et->where_files[i][flen] = '\0';
     }
     e->where_file = (uint16_t)i;
-    e->where_line = (uint32_t)line;
+    e->where_line = (uint32_t)w->line;
 }
 
 /* Writes e's where, as it was given, to out. */
@@ -673,10 +687,11 @@ pack_rules(struct entity_tagger *et, const char *rules)
     return packed;
 }
 
-int
-entity_add_name(struct entity_tagger *et, const char *phrase,
-                enum entity_type type, const char *id, const char *where,
-                const char **prev, struct sk_err *err)
+/* entity_add_name, with where already read (the loader has it so). */
+static int
+add_name(struct entity_tagger *et, const char *phrase, enum entity_type type,
+         const char *id, const struct where *where, const char **prev,
+         struct sk_err *err)
 {
     struct name_entry *e;
     size_t n;
@@ -688,8 +703,12 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
     if (text_phrase_norms(et->tk, phrase, strlen(phrase), &et->keys, &n, err) <
         0)
         return -1;
+    if (n == 0 && where->line == NO_LINE)
+        return sk_fail(err, "%.*s: phrase '%s' has no tokens",
+                       (int)where->flen, where->file, phrase);
     if (n == 0)
-        return sk_fail(err, "%s: phrase '%s' has no tokens", where, phrase);
+        return sk_fail(err, "%.*s:%lu: phrase '%s' has no tokens",
+                       (int)where->flen, where->file, where->line, phrase);
     k = phrase_set_add(et->ps, et->keys.data, n, &is_new);
     if (is_new) {
         if (et->nnames == et->names_cap) {
@@ -715,6 +734,17 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
     free(rules);
     set_where(et, e, where);
     return rc;
+}
+
+int
+entity_add_name(struct entity_tagger *et, const char *phrase,
+                enum entity_type type, const char *id, const char *where,
+                const char **prev, struct sk_err *err)
+{
+    struct where w;
+
+    parse_where(where, &w);
+    return add_name(et, phrase, type, id, &w, prev, err);
 }
 
 enum entity_cue
@@ -780,6 +810,7 @@ entity_load_file(struct entity_tagger *et, const char *path,
 {
     struct lex_reader *r = lex_open(path, err);
     const char *kind;
+    struct where at;
     size_t nf;
     int more, is_pat;
 
@@ -846,8 +877,13 @@ entity_load_file(struct entity_tagger *et, const char *path,
             }
             continue;
         }
-        rc = entity_add_name(et, what, type, nf == 3 ? lex_field(r, 2) : "",
-                             lex_where(r), &prev, err);
+        at.file = lex_path(r); /* lex_where(r) without formatting it */
+        at.flen = strlen(at.file);
+        at.line = lex_lineno(r);
+        if (at.line >= NO_LINE) /* a line number past 32 bits */
+            parse_where(lex_where(r), &at);
+        rc = add_name(et, what, type, nf == 3 ? lex_field(r, 2) : "", &at,
+                      &prev, err);
         if (rc < 0)
             goto fail;
         if (rc == 1 && warn) {
