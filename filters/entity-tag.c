@@ -60,7 +60,10 @@ static int unbuffered;
 static struct tsv_row *rows;
 static struct entity_token *toks;
 static struct entity_tag *tags;
+static size_t (*field_at)[3]; /* offsets of token, norm, type in fields */
 static size_t cap;
+static struct buf fields; /* the token, norm and type fields, unescaped */
+static struct buf out;    /* the sentence's output lines, or a tag */
 
 static void
 reserve(size_t n)
@@ -74,6 +77,7 @@ reserve(size_t n)
     memset(rows + old, 0, (cap - old) * sizeof(*rows));
     toks = xrealloc(toks, cap * sizeof(*toks));
     tags = xrealloc(tags, cap * sizeof(*tags));
+    field_at = xrealloc(field_at, cap * sizeof(*field_at));
 }
 
 static size_t
@@ -84,68 +88,148 @@ offset_of(struct tsv_row *row, long col)
     return v > 0 ? (size_t)v : 0;
 }
 
+/*
+ * Appends field col of row to fields, unescaped and NUL-terminated (as
+ * tsv_row_get would give it, without its per-row copy); returns its
+ * offset.
+ */
+static size_t
+add_field(struct tsv_row *row, size_t col)
+{
+    size_t len, at = fields.len;
+    const char *raw = tsv_row_raw(row, col, &len);
+
+    tsv_unescape(&fields, raw, len); /* checked when read */
+    buf_addc(&fields, '\0');
+    return at;
+}
+
+/*
+ * Appends the token, norm and type fields of row to fields, NUL-
+ * terminated, and sets at[] to their offsets.  A line without escapes
+ * (nearly all) is copied whole, and each field ends where its TAB was.
+ */
+static void
+add_fields(struct tsv_row *row, const long *col, size_t *at)
+{
+    static const int want[3] = {C_TOKEN, C_NORM, C_TYPE};
+    size_t k, len, base = fields.len;
+    const char *raw;
+
+    if (row->line.len > 0 && memchr(row->line.data, '\\', row->line.len)) {
+        for (k = 0; k < 3; k++)
+            if (col[want[k]] >= 0)
+                at[k] = add_field(row, (size_t)col[want[k]]);
+        return;
+    }
+    buf_add(&fields, row->line.data, row->line.len);
+    buf_addc(&fields, '\0');
+    for (k = 0; k < 3; k++) {
+        if (col[want[k]] < 0)
+            continue;
+        raw = tsv_row_raw(row, (size_t)col[want[k]], &len);
+        at[k] = base + (size_t)(raw - row->line.data);
+        fields.data[at[k] + len] = '\0';
+    }
+}
+
+/* Appends a tag: "O", "B-ORG", "I-PER" ... */
+static void
+add_tag(struct buf *b, const struct entity_tag *tag)
+{
+    buf_addc(b, tag->bio);
+    if (tag->bio != 'O') {
+        buf_addc(b, '-');
+        buf_adds(b, entity_type_name(tag->type));
+    }
+}
+
+/*
+ * Writes rows[0..n) with their tags.  When both columns are new (the
+ * usual case), each line is the line as read and the two fields, and the
+ * sentence goes out in one write; else tsv_write_row replaces the old
+ * columns in place.
+ */
+static void
+write_sentence(struct tsv_reader *r, size_t ecol, size_t icol, size_t n)
+{
+    size_t i, ncols = tsv_ncols(r);
+
+    buf_reset(&out);
+    if (ecol != ncols || icol != ncols + 1) {
+        for (i = 0; i < n; i++) {
+            buf_reset(&out);
+            add_tag(&out, &tags[i]);
+            tsv_row_set(&rows[i], ecol, out.data, out.len);
+            tsv_row_sets(&rows[i], icol, tags[i].id);
+            tsv_write_row(r, &rows[i], stdout);
+        }
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        buf_add(&out, rows[i].line.data, rows[i].line.len);
+        buf_addc(&out, '\t');
+        add_tag(&out, &tags[i]);
+        buf_addc(&out, '\t');
+        if (tags[i].id[0])
+            tsv_escape(&out, tags[i].id, strlen(tags[i].id));
+        buf_addc(&out, '\n');
+    }
+    fwrite(out.data, 1, out.len, stdout);
+}
+
 /* Tags rows[0..n) and writes them. */
 static int
 flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
                size_t n)
 {
-    struct buf tag = BUF_INIT;
     struct sk_err err;
     size_t i;
 
+    buf_reset(&fields);
     for (i = 0; i < n; i++) {
-        toks[i].token = tsv_row_get(&rows[i], (size_t)col[C_TOKEN], NULL);
-        toks[i].norm = tsv_row_get(&rows[i], (size_t)col[C_NORM], NULL);
-        toks[i].type = col[C_TYPE] >= 0
-                           ? tsv_row_get(&rows[i], (size_t)col[C_TYPE], NULL)
-                           : NULL;
+        add_fields(&rows[i], col, field_at[i]);
         toks[i].start = offset_of(&rows[i], col[C_START]);
         toks[i].end = offset_of(&rows[i], col[C_END]);
+    }
+    for (i = 0; i < n; i++) { /* fields is done growing: point into it */
+        toks[i].token = fields.data + field_at[i][0];
+        toks[i].norm = fields.data + field_at[i][1];
+        toks[i].type = col[C_TYPE] >= 0 ? fields.data + field_at[i][2] : NULL;
     }
     if (entity_tag_sentence(et, toks, n, tags, &err) < 0) {
         sk_warn("%s:%lu: %s", tsv_name(r), rows[0].lineno, err.msg);
         return -1;
     }
-    for (i = 0; i < n; i++) {
-        buf_reset(&tag);
-        if (tags[i].bio == 'O') {
-            buf_addc(&tag, 'O');
-        } else {
-            buf_addc(&tag, tags[i].bio);
-            buf_addc(&tag, '-');
-            buf_adds(&tag, entity_type_name(tags[i].type));
-        }
-        tsv_row_set(&rows[i], ecol, tag.data, tag.len);
-        tsv_row_sets(&rows[i], icol, tags[i].id);
-        tsv_write_row(r, &rows[i], stdout);
-    }
-    buf_release(&tag);
+    write_sentence(r, ecol, icol, n);
     if (unbuffered)
         fflush(stdout);
     sk_check_stdout();
     return 0;
 }
 
+/* Is field col the same in rows a and b? */
+static int
+same_field(struct tsv_row *a, struct tsv_row *b, long col)
+{
+    size_t la, lb;
+    const char *sa = tsv_row_raw(a, (size_t)col, &la);
+    const char *sb = tsv_row_raw(b, (size_t)col, &lb);
+
+    return la == lb && memcmp(sa, sb, la) == 0;
+}
+
 /*
- * Same document and sentence as the row before?  The same file given
- * twice in a row repeats its ids: the token number starting over tells.
+ * Same document and sentence as the row before?  (sent differs first.)
+ * The same file given twice in a row repeats its ids: the token number
+ * starting over tells.
  */
 static int
 same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
 {
-    size_t la, lb;
-    const char *sa, *sb;
-    int k;
-
-    for (k = C_DOC; k <= C_SENT; k++) {
-        sa = tsv_row_raw(a, (size_t)col[k], &la);
-        sb = tsv_row_raw(b, (size_t)col[k], &lb);
-        if (la != lb || memcmp(sa, sb, la) != 0)
-            return 0;
-    }
-    return col[C_TOK] < 0 ||
-           tsv_row_long(b, (size_t)col[C_TOK]) >
-               tsv_row_long(a, (size_t)col[C_TOK]);
+    return same_field(a, b, col[C_SENT]) && same_field(a, b, col[C_DOC]) &&
+           (col[C_TOK] < 0 || tsv_row_long(b, (size_t)col[C_TOK]) >
+                                  tsv_row_long(a, (size_t)col[C_TOK]));
 }
 
 /*
@@ -236,6 +320,7 @@ main(int argc, char **argv)
     int opt, status = SK_EXIT_OK;
 
     sk_set_progname(argv[0]);
+    tsv_buffer_stdout();
     lex_search_init(&search, sk_exe_path(), SK_DATADIR);
     while ((opt = getopt_long(argc, argv, "L:l:nuh", longopts, NULL)) != -1) {
         switch (opt) {
@@ -298,6 +383,9 @@ main(int argc, char **argv)
     free(rows);
     free(toks);
     free(tags);
+    free(field_at);
+    buf_release(&fields);
+    buf_release(&out);
     if (sk_close_stdout() != SK_EXIT_OK)
         status = SK_EXIT_FAIL;
     return status;

@@ -2,7 +2,8 @@
  * Fuzz target: the longest-match phrase matcher (lib/phrase).  The input
  * is a list of phrases, one a line, keys separated by spaces, then a line
  * holding only "--", then a sentence of keys.  The matches are checked
- * against a brute-force leftmost-longest search over the same phrases.
+ * against a brute-force leftmost-longest search over the same phrases,
+ * and against the search by key numbers.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,6 +45,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static size_t pn[MAX_PHRASES];
     static long pe[MAX_PHRASES];
     const char *sk[MAX_KEYS];
+    long ids[MAX_KEYS];
+    struct phrase_matches by_id = {0};
     char *text = malloc(size + 1), *line, *next, *sent = NULL, packed[4096];
     struct phrase_matches m = {0};
     struct phrase_set *ps = phrase_set_new();
@@ -79,6 +82,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     ns = sent ? split(sent, sk) : 0;
     phrase_set_match(ps, sk, ns, &m);
+    for (i = 0; i < ns; i++)
+        ids[i] = phrase_set_key(ps, sk[i]);
+    phrase_set_match_keys(ps, ids, ns, &by_id);
+    if (by_id.n != m.n ||
+        (m.n && memcmp(by_id.v, m.v, m.n * sizeof(*m.v)) != 0))
+        abort();
     /* brute force: at each position, the longest phrase that fits */
     for (at = 0, k = 0; at < ns;) {
         best = 0;
@@ -102,6 +111,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (k != m.n)
         abort();
     phrase_matches_release(&m);
+    phrase_matches_release(&by_id);
     phrase_set_free(ps);
     free(text);
     return 0;

@@ -1,5 +1,6 @@
 #include "entity.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "buf.h"
 #include "lexicon.h"
 #include "phrase.h"
+#include "rxscreen.h"
 #include "utf8.h"
 
 static const char *const type_names[ENTITY_NTYPES] = {
@@ -38,8 +40,8 @@ entity_type_parse(const char *name, int for_patterns)
 /* ---- word lists for the guesses ---------------------------------------- */
 
 /*
- * Compared with a token's norm.  Kept sorted (a unit test checks) so a
- * binary search finds a word.
+ * Compared with a token's norm (through the facts below).  Kept sorted,
+ * which a unit test checks, so a reader finds a word.
  */
 
 /* Words that start sentences without starting names. */
@@ -206,31 +208,76 @@ static const char *const cue_names[ENTITY_NCUES] = {
     "role",  "org-suffix", "loc-suffix", "not-name",
 };
 
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+/* ---- what the rules know of a word ------------------------------------- */
 
-#define IN_LIST(list, word)                                                   \
-    (bsearch(&(word), (list), sizeof(list) / sizeof((list)[0]),               \
-             sizeof((list)[0]), cmp_str) != NULL)
+/*
+ * Facts about a token that the guessing rules ask for, gathered once per
+ * token: the lists above its norm is on and the cue words of the files
+ * (W_*, kept per key of the gazetteer's phrase set, where the words are
+ * numbered), a few words the rules name, and what its type and norm look
+ * like (T_*).
+ */
+enum word_fact {
+    W_FUNC = 1u << 0,
+    W_TITLE = 1u << 1,
+    W_ROLE = 1u << 2,
+    W_NOT_NAME = 1u << 3,
+    W_ORG_SUFFIX = 1u << 4,
+    W_ORG_HEAD = 1u << 5,
+    W_LOC_SUFFIX = 1u << 6,
+    W_ABBREV = 1u << 7,
+    W_SPEECH = 1u << 8,
+    W_PLACE_PREP = 1u << 9,
+    W_CONNECTOR = 1u << 10,
+    W_GIVEN = 1u << 11,
+    W_GIVEN_RUN = 1u << 12,
+    W_SURNAME = 1u << 13,
+    W_OF = 1u << 14,
+    W_AND = 1u << 15,
+    W_AMP = 1u << 16,
+    W_BY = 1u << 17,
+    W_HYPHEN = 1u << 18,
+    W_DOT = 1u << 19,
+    W_NT = 1u << 20,
+    W_PARTICLE = 1u << 21, /* van von de der bin: inside a person's name */
+    T_WORD = 1u << 22,     /* of type word (or of no known type) */
+    T_NUMBER = 1u << 23,
+    T_ONE_CHAR = 1u << 24, /* a norm of one byte */
+    T_QUOTE = 1u << 25     /* a norm that starts with ' */
+};
+
+/* The fact of each cue, in the order of enum entity_cue. */
+static const unsigned cue_facts[ENTITY_NCUES] = {
+    W_GIVEN, W_GIVEN_RUN,  W_SURNAME,    W_TITLE,
+    W_ROLE,  W_ORG_SUFFIX, W_LOC_SUFFIX, W_NOT_NAME,
+};
 
 /* ---- the tagger -------------------------------------------------------- */
 
-struct entity_tagger;
-static int is_cue(const struct entity_tagger *et, enum entity_cue cue,
-                  const char *norm);
-
+/*
+ * A gazetteer entry, kept small (16 bytes) for gazetteers of 100,000s of
+ * entries: the id is an offset in et->strings (offset 0 holds ""), the
+ * case rule two bits a token when it has at most 15 (else an offset of
+ * the rule string), where a file (et->where_files) and a line.
+ */
 struct name_entry {
-    enum entity_type type;
-    char *id;
-    char *where;
-    char *shape; /* per token 'A', 'C' or 'a'; NULL: any case */
+    uint32_t id;
+    uint32_t shape;      /* RULES_PACKED | codes, or an offset; 0: any case */
+    uint32_t where_line; /* NO_LINE: where_file is all of where */
+    uint16_t where_file;
+    unsigned char type;
+};
+
+enum {
+    NO_LINE = UINT32_MAX,
+    MAX_WHERE_FILES = UINT16_MAX,
+    RULES_PACKED = 1u << 31, /* 2 bits a token from bit 0: 1 a, 2 C, 3 A */
+    MAX_PACKED_RULES = 15
 };
 
 struct pattern {
     pcre2_code *re;
+    struct rxscreen *screen; /* skips sentences it cannot match */
     enum entity_type type;
 };
 
@@ -248,16 +295,21 @@ struct entity_tagger {
     struct phrase_set *ps;
     struct name_entry *names;
     size_t nnames, names_cap;
-    char *old_where; /* where of the entry replaced last */
+    struct buf strings; /* ids and case rules of the names */
+    char **where_files; /* the files of the names' where */
+    size_t nwhere_files;
+    struct buf old_where; /* where of the entry replaced last */
+    unsigned *key_facts;  /* W_* facts per key number of ps */
+    size_t nkey_facts;
     struct pattern *pats;
     size_t npats, pats_cap;
-    struct phrase_set *cues[ENTITY_NCUES]; /* words added from files */
     pcre2_match_data *md;
     /* scratch, reused from sentence to sentence */
     struct buf keys, text;
     struct text_tokens ptoks;
-    const char **kv;
-    size_t *toff, *tend, *koff;
+    long *kid;        /* per token: its norm's key number, or -1 */
+    unsigned *tfacts; /* per token: its facts */
+    size_t *toff, *tend;
     unsigned char *tshape, *cover;
     size_t scratch_cap;
     struct phrase_matches pm;
@@ -265,13 +317,65 @@ struct entity_tagger {
     size_t ncands, cands_cap;
 };
 
+/* Records a fact of word (a norm). */
+static void
+add_fact(struct entity_tagger *et, const char *word, unsigned fact)
+{
+    size_t id = (size_t)phrase_set_intern(et->ps, word), n;
+
+    if (id >= et->nkey_facts) {
+        n = et->nkey_facts ? et->nkey_facts : 256;
+        while (n <= id)
+            n *= 2;
+        et->key_facts = xrealloc(et->key_facts, n * sizeof(*et->key_facts));
+        memset(et->key_facts + et->nkey_facts, 0,
+               (n - et->nkey_facts) * sizeof(*et->key_facts));
+        et->nkey_facts = n;
+    }
+    et->key_facts[id] |= fact;
+}
+
+static void
+add_facts(struct entity_tagger *et, const char *const *list, size_t n,
+          unsigned fact)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        add_fact(et, list[i], fact);
+}
+
+#define ADD_FACTS(et, list, fact)                                             \
+    add_facts((et), (list), sizeof(list) / sizeof((list)[0]), (fact))
+
 struct entity_tagger *
 entity_tagger_new(struct tokenizer *tk)
 {
+    static const char *const particles[] = {"van", "von", "de", "der", "bin"};
     struct entity_tagger *et = xcalloc(1, sizeof(*et));
 
     et->tk = tk;
     et->ps = phrase_set_new();
+    buf_addc(&et->strings, '\0'); /* offset 0: "" */
+    ADD_FACTS(et, func_words, W_FUNC);
+    ADD_FACTS(et, titles, W_TITLE);
+    ADD_FACTS(et, roles, W_ROLE);
+    ADD_FACTS(et, not_names, W_NOT_NAME);
+    ADD_FACTS(et, org_suffixes, W_ORG_SUFFIX);
+    ADD_FACTS(et, org_heads, W_ORG_HEAD);
+    ADD_FACTS(et, loc_suffixes, W_LOC_SUFFIX);
+    ADD_FACTS(et, abbrevs, W_ABBREV);
+    ADD_FACTS(et, speech, W_SPEECH);
+    ADD_FACTS(et, place_preps, W_PLACE_PREP);
+    ADD_FACTS(et, connectors, W_CONNECTOR);
+    ADD_FACTS(et, particles, W_PARTICLE);
+    add_fact(et, "of", W_OF);
+    add_fact(et, "and", W_AND);
+    add_fact(et, "&", W_AMP);
+    add_fact(et, "by", W_BY);
+    add_fact(et, "-", W_HYPHEN);
+    add_fact(et, ".", W_DOT);
+    add_fact(et, "n't", W_NT);
     return et;
 }
 
@@ -282,27 +386,27 @@ entity_tagger_free(struct entity_tagger *et)
 
     if (!et)
         return;
-    for (i = 0; i < et->nnames; i++) {
-        free(et->names[i].id);
-        free(et->names[i].where);
-        free(et->names[i].shape);
-    }
     free(et->names);
-    free(et->old_where);
-    for (i = 0; i < et->npats; i++)
+    buf_release(&et->strings);
+    for (i = 0; i < et->nwhere_files; i++)
+        free(et->where_files[i]);
+    free(et->where_files);
+    buf_release(&et->old_where);
+    free(et->key_facts);
+    for (i = 0; i < et->npats; i++) {
         pcre2_code_free(et->pats[i].re);
+        rxscreen_free(et->pats[i].screen);
+    }
     free(et->pats);
     pcre2_match_data_free(et->md);
     phrase_set_free(et->ps);
-    for (i = 0; i < ENTITY_NCUES; i++)
-        phrase_set_free(et->cues[i]);
     buf_release(&et->keys);
     buf_release(&et->text);
     text_tokens_release(&et->ptoks);
-    free(et->kv);
+    free(et->kid);
+    free(et->tfacts);
     free(et->toff);
     free(et->tend);
-    free(et->koff);
     free(et->tshape);
     free(et->cover);
     phrase_matches_release(&et->pm);
@@ -367,6 +471,31 @@ shape_of(const char *s, size_t len)
             sh |= SH_LOWER;
         }
         letters++;
+    }
+    if (letters >= 2)
+        sh |= SH_LETTERS2;
+    return sh;
+}
+
+/* shape_of a NUL-terminated token, without ICU or strlen while ASCII. */
+static unsigned
+token_shape(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned sh = 0, letters = 0;
+
+    for (; *u; u++) {
+        if (*u >= 0x80)
+            return shape_of(s, strlen(s));
+        if ((unsigned)(*u - 'A') < 26) {
+            if (letters == 0)
+                sh |= SH_FIRST_UPPER;
+            sh |= SH_UPPER;
+            letters++;
+        } else if ((unsigned)(*u - 'a') < 26) {
+            sh |= SH_LOWER;
+            letters++;
+        }
     }
     if (letters >= 2)
         sh |= SH_LETTERS2;
@@ -463,22 +592,123 @@ phrase_rules(struct entity_tagger *et, const char *phrase, size_t n)
 
 /* ---- adding entries ---------------------------------------------------- */
 
-int
-entity_add_name(struct entity_tagger *et, const char *phrase,
-                enum entity_type type, const char *id, const char *where,
-                const char **prev, struct sk_err *err)
+/* Stores s in et->strings; returns its offset ("" is offset 0). */
+static uint32_t
+add_string(struct entity_tagger *et, const char *s)
+{
+    size_t off = et->strings.len;
+
+    if (!*s)
+        return 0;
+    buf_add(&et->strings, s, strlen(s) + 1);
+    return (uint32_t)off;
+}
+
+/* Where an entry was given: FILE:LINE, or a string without a line. */
+struct where {
+    const char *file;
+    size_t flen;
+    unsigned long line; /* NO_LINE: file is all of where */
+};
+
+/* Reads a where string: "FILE:LINE" when it ends so, else all FILE. */
+static void
+parse_where(const char *where, struct where *w)
+{
+    const char *colon = strrchr(where, ':'), *d;
+
+    w->file = where;
+    w->flen = strlen(where);
+    w->line = NO_LINE;
+    if (colon && colon[1] >= '1' && colon[1] <= '9' &&
+        strlen(colon + 1) <= 9) {
+        for (d = colon + 1; *d >= '0' && *d <= '9'; d++)
+            ;
+        if (!*d) {
+            w->line = strtoul(colon + 1, NULL, 10);
+            w->flen = (size_t)(colon - where);
+        }
+    }
+}
+
+/* Keeps w in e: the number of its file among the files seen, its line. */
+static void
+set_where(struct entity_tagger *et, struct name_entry *e,
+          const struct where *w)
+{
+    size_t flen = w->flen, i;
+
+    /* the file of the entry before, most often; else one seen before */
+    for (i = et->nwhere_files; i-- > 0;)
+        if (strncmp(et->where_files[i], w->file, flen) == 0 &&
+            et->where_files[i][flen] == '\0')
+            break;
+    if (i == (size_t)-1 && et->nwhere_files == MAX_WHERE_FILES) {
+        i = 0; /* absurdly many files: later ones are misnamed */
+    } else if (i == (size_t)-1) {
+        et->where_files =
+            xrealloc(et->where_files,
+                     (et->nwhere_files + 1) * sizeof(*et->where_files));
+        i = et->nwhere_files++;
+        et->where_files[i] = xmalloc(flen + 1);
+        memcpy(et->where_files[i], w->file, flen);
+        et->where_files[i][flen] = '\0';
+    }
+    e->where_file = (uint16_t)i;
+    e->where_line = (uint32_t)w->line;
+}
+
+/* Writes e's where, as it was given, to out. */
+static void
+get_where(const struct entity_tagger *et, const struct name_entry *e,
+          struct buf *out)
+{
+    buf_reset(out);
+    buf_adds(out, et->where_files[e->where_file]);
+    if (e->where_line != NO_LINE)
+        buf_addf(out, ":%lu", (unsigned long)e->where_line);
+}
+
+/* The packed code of a rule letter is its place here (0 ends). */
+static const char rule_codes[] = " aCA";
+
+/* A rule string as shape: packed when short enough. */
+static uint32_t
+pack_rules(struct entity_tagger *et, const char *rules)
+{
+    uint32_t packed = RULES_PACKED;
+    size_t i;
+
+    if (strlen(rules) > MAX_PACKED_RULES)
+        return add_string(et, rules);
+    for (i = 0; rules[i]; i++)
+        packed |= (uint32_t)(strchr(rule_codes, rules[i]) - rule_codes)
+                  << (2 * i);
+    return packed;
+}
+
+/* entity_add_name, with where already read (the loader has it so). */
+static int
+add_name(struct entity_tagger *et, const char *phrase, enum entity_type type,
+         const char *id, const struct where *where, const char **prev,
+         struct sk_err *err)
 {
     struct name_entry *e;
     size_t n;
     long k;
     int is_new, rc = 0;
+    char *rules;
 
     buf_reset(&et->keys);
     if (text_phrase_norms(et->tk, phrase, strlen(phrase), &et->keys, &n, err) <
         0)
         return -1;
+    if (n == 0 && where->line == NO_LINE)
+        return sk_fail(err, "%.*s: phrase '%s' has no tokens",
+                       (int)where->flen, where->file, phrase);
     if (n == 0)
-        return sk_fail(err, "%s: phrase '%s' has no tokens", where, phrase);
+        return sk_fail(err, "%.*s:%lu: phrase '%s' has no tokens",
+                       (int)where->flen, where->file, where->line, phrase);
     k = phrase_set_add(et->ps, et->keys.data, n, &is_new);
     if (is_new) {
         if (et->nnames == et->names_cap) {
@@ -490,23 +720,31 @@ entity_add_name(struct entity_tagger *et, const char *phrase,
         memset(e, 0, sizeof(*e));
     } else {
         e = &et->names[k];
-        if (e->type != type || strcmp(e->id, id) != 0) {
+        if (e->type != type || strcmp(et->strings.data + e->id, id) != 0) {
             rc = 1;
-            free(et->old_where); /* the last replaced entry's */
-            et->old_where = e->where;
-            e->where = NULL;
+            get_where(et, e, &et->old_where);
             if (prev)
-                *prev = et->old_where;
+                *prev = et->old_where.data;
         }
-        free(e->id);
-        free(e->shape);
-        free(e->where);
     }
-    e->type = type;
-    e->id = xstrdup(id);
-    e->shape = phrase_rules(et, phrase, n);
-    e->where = xstrdup(where);
+    e->type = (unsigned char)type;
+    e->id = add_string(et, id);
+    rules = phrase_rules(et, phrase, n);
+    e->shape = rules ? pack_rules(et, rules) : 0;
+    free(rules);
+    set_where(et, e, where);
     return rc;
+}
+
+int
+entity_add_name(struct entity_tagger *et, const char *phrase,
+                enum entity_type type, const char *id, const char *where,
+                const char **prev, struct sk_err *err)
+{
+    struct where w;
+
+    parse_where(where, &w);
+    return add_name(et, phrase, type, id, &w, prev, err);
 }
 
 enum entity_cue
@@ -531,38 +769,8 @@ entity_add_cue(struct entity_tagger *et, const char *word, enum entity_cue cue,
         return -1;
     if (n != 1)
         return sk_fail(err, "%s: cue '%s' must be one word", where, word);
-    if (!et->cues[cue])
-        et->cues[cue] = phrase_set_new();
-    phrase_set_add(et->cues[cue], et->keys.data, 1, NULL);
+    add_fact(et, et->keys.data, cue_facts[cue]);
     return 0;
-}
-
-static int
-is_cue(const struct entity_tagger *et, enum entity_cue cue, const char *norm)
-{
-    int builtin = 0;
-
-    switch (cue) {
-    case ENTITY_CUE_TITLE:
-        builtin = IN_LIST(titles, norm);
-        break;
-    case ENTITY_CUE_ROLE:
-        builtin = IN_LIST(roles, norm);
-        break;
-    case ENTITY_CUE_ORG_SUFFIX:
-        builtin = IN_LIST(org_suffixes, norm);
-        break;
-    case ENTITY_CUE_LOC_SUFFIX:
-        builtin = IN_LIST(loc_suffixes, norm);
-        break;
-    case ENTITY_CUE_NOT_NAME:
-        builtin = IN_LIST(not_names, norm);
-        break;
-    default:
-        break;
-    }
-    return builtin ||
-           (et->cues[cue] && phrase_set_find(et->cues[cue], norm, 1) >= 0);
 }
 
 int
@@ -587,6 +795,7 @@ entity_add_pattern(struct entity_tagger *et, const char *pattern,
         et->pats = xrealloc(et->pats, et->pats_cap * sizeof(*et->pats));
     }
     et->pats[et->npats].re = re;
+    et->pats[et->npats].screen = rxscreen_new(pattern, 0);
     et->pats[et->npats].type = type;
     et->npats++;
     if (!et->md)
@@ -601,6 +810,7 @@ entity_load_file(struct entity_tagger *et, const char *path,
 {
     struct lex_reader *r = lex_open(path, err);
     const char *kind;
+    struct where at;
     size_t nf;
     int more, is_pat;
 
@@ -667,8 +877,13 @@ entity_load_file(struct entity_tagger *et, const char *path,
             }
             continue;
         }
-        rc = entity_add_name(et, what, type, nf == 3 ? lex_field(r, 2) : "",
-                             lex_where(r), &prev, err);
+        at.file = lex_path(r); /* lex_where(r) without formatting it */
+        at.flen = strlen(at.file);
+        at.line = lex_lineno(r);
+        if (at.line >= NO_LINE) /* a line number past 32 bits */
+            parse_where(lex_where(r), &at);
+        rc = add_name(et, what, type, nf == 3 ? lex_field(r, 2) : "", &at,
+                      &prev, err);
         if (rc < 0)
             goto fail;
         if (rc == 1 && warn) {
@@ -698,10 +913,10 @@ reserve_scratch(struct entity_tagger *et, size_t n)
     while (et->scratch_cap < n)
         et->scratch_cap = et->scratch_cap ? 2 * et->scratch_cap : 256;
     n = et->scratch_cap;
-    et->kv = xrealloc(et->kv, n * sizeof(*et->kv));
+    et->kid = xrealloc(et->kid, n * sizeof(*et->kid));
+    et->tfacts = xrealloc(et->tfacts, n * sizeof(*et->tfacts));
     et->toff = xrealloc(et->toff, n * sizeof(*et->toff));
     et->tend = xrealloc(et->tend, n * sizeof(*et->tend));
-    et->koff = xrealloc(et->koff, n * sizeof(*et->koff));
     et->tshape = xrealloc(et->tshape, n);
     et->cover = xrealloc(et->cover, n);
 }
@@ -728,11 +943,19 @@ add_cand(struct entity_tagger *et, size_t start, size_t len, size_t prio,
 static int
 case_ok(const struct entity_tagger *et, long k, size_t start)
 {
-    const char *rule = et->names[k].shape;
+    uint32_t shape = et->names[k].shape;
+    const char *rule = et->strings.data + shape;
     size_t i;
 
-    if (!rule || (et->flags & ENTITY_ANY_CASE))
+    if (!shape || (et->flags & ENTITY_ANY_CASE))
         return 1;
+    if (shape & RULES_PACKED) {
+        for (i = 0; i < MAX_PACKED_RULES && (shape >> (2 * i) & 3); i++)
+            if (!rule_ok(rule_codes[shape >> (2 * i) & 3],
+                         et->tshape[start + i]))
+                return 0;
+        return 1;
+    }
     for (i = 0; rule[i]; i++)
         if (!rule_ok(rule[i], et->tshape[start + i]))
             return 0;
@@ -742,7 +965,8 @@ case_ok(const struct entity_tagger *et, long k, size_t start)
 static void
 add_name_cand(struct entity_tagger *et, long k, size_t start, size_t len)
 {
-    add_cand(et, start, len, 0, et->names[k].type, et->names[k].id);
+    add_cand(et, start, len, 0, (enum entity_type)et->names[k].type,
+             et->strings.data + et->names[k].id);
 }
 
 /*
@@ -750,17 +974,10 @@ add_name_cand(struct entity_tagger *et, long k, size_t start, size_t len)
  * mobile"): look for shorter entries inside it, leftmost-longest.
  */
 static void
-rescan(struct entity_tagger *et, const struct entity_token *toks, size_t from,
-       size_t to)
+rescan(struct entity_tagger *et, size_t from, size_t to)
 {
     size_t i, len, maxlen = phrase_set_max_len(et->ps);
 
-    buf_reset(&et->keys);
-    for (i = from; i < to; i++) {
-        et->koff[i] = et->keys.len;
-        buf_adds(&et->keys, toks[i].norm);
-        buf_addc(&et->keys, '\0');
-    }
     for (i = from; i < to;) {
         long k = -1;
 
@@ -768,7 +985,7 @@ rescan(struct entity_tagger *et, const struct entity_token *toks, size_t from,
         if (i == from && len == to - from)
             len--; /* the whole span failed already */
         for (; len > 0; len--) {
-            k = phrase_set_find(et->ps, et->keys.data + et->koff[i], len);
+            k = phrase_set_find_keys(et->ps, et->kid + i, len);
             if (k >= 0 && case_ok(et, k, i))
                 break;
         }
@@ -781,21 +998,20 @@ rescan(struct entity_tagger *et, const struct entity_token *toks, size_t from,
     }
 }
 
+/* The gazetteer's matches, by the tokens' key numbers (et->kid). */
 static void
-gazetteer(struct entity_tagger *et, const struct entity_token *toks, size_t n)
+gazetteer(struct entity_tagger *et, size_t n)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
-        et->kv[i] = toks[i].norm;
-    phrase_set_match(et->ps, et->kv, n, &et->pm);
+    phrase_set_match_keys(et->ps, et->kid, n, &et->pm);
     for (i = 0; i < et->pm.n; i++) {
         const struct phrase_match *m = &et->pm.v[i];
 
         if (case_ok(et, m->entry, m->start))
             add_name_cand(et, m->entry, m->start, m->len);
         else
-            rescan(et, toks, m->start, m->start + m->len);
+            rescan(et, m->start, m->start + m->len);
     }
 }
 
@@ -807,19 +1023,28 @@ gazetteer(struct entity_tagger *et, const struct entity_token *toks, size_t n)
 static void
 build_text(struct entity_tagger *et, const struct entity_token *toks, size_t n)
 {
-    size_t i;
+    size_t i, len, total = 0;
+    char *p;
 
+    for (i = 0; i < n; i++) { /* tend holds lengths for a moment */
+        et->tend[i] = strlen(toks[i].token);
+        total += et->tend[i] + 1;
+    }
     buf_reset(&et->text);
+    buf_grow(&et->text, total);
+    p = et->text.data;
     for (i = 0; i < n; i++) {
         if (i > 0 &&
             (toks[i].start == toks[i].end || toks[i].start != toks[i - 1].end))
-            buf_addc(&et->text, ' ');
-        et->toff[i] = et->text.len;
-        buf_adds(&et->text, toks[i].token);
-        et->tend[i] = et->text.len;
+            *p++ = ' ';
+        len = et->tend[i];
+        et->toff[i] = (size_t)(p - et->text.data);
+        memcpy(p, toks[i].token, len);
+        p += len;
+        et->tend[i] = (size_t)(p - et->text.data);
     }
-    if (!et->text.data)
-        buf_adds(&et->text, "");
+    *p = '\0';
+    et->text.len = (size_t)(p - et->text.data);
 }
 
 /* The tokens wholly inside text[ms..me): first in *a, count returned. */
@@ -843,25 +1068,16 @@ snap(const struct entity_tagger *et, size_t n, size_t ms, size_t me, size_t *a)
 }
 
 static int
-is_ascii(const char *s, size_t len)
-{
-    unsigned char acc = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        acc |= (unsigned char)s[i];
-    return acc < 0x80;
-}
-
-static int
 patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
          struct sk_err *err)
 {
+    struct rxscreen_text screened;
     size_t p, a, len;
 
     build_text(et, toks, n);
+    rxscreen_text_of(&screened, et->text.data, et->text.len);
     /* checked once here, not by PCRE2 in each of its calls */
-    if (!is_ascii(et->text.data, et->text.len) &&
+    if ((screened.bytes[2] | screened.bytes[3]) && /* a byte >= 0x80 */
         utf8_invalid_at(et->text.data, et->text.len) < et->text.len)
         return sk_fail(err, "invalid UTF-8 in a token");
     for (p = 0; p < et->npats; p++) {
@@ -869,6 +1085,8 @@ patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
         uint32_t opts = PCRE2_NO_UTF_CHECK;
         int rc;
 
+        if (!rxscreen_may_match(et->pats[p].screen, &screened))
+            continue; /* lacks bytes that every match needs */
         while (off <= et->text.len) {
             rc = pcre2_match(et->pats[p].re, (PCRE2_SPTR)et->text.data,
                              et->text.len, off, opts, et->md, NULL);
@@ -951,11 +1169,8 @@ resolve(struct entity_tagger *et, struct entity_tag *out)
 
 /* ---- guesses ----------------------------------------------------------- */
 
-static int
-is_word(const struct entity_token *t)
-{
-    return !t->type || strcmp(t->type, "word") == 0;
-}
+/* Does token i have fact f? */
+#define HAS(et, i, f) (((et)->tfacts[i] & (f)) != 0)
 
 /* Two tokens with nothing between them in the source. */
 static int
@@ -966,26 +1181,22 @@ touching(const struct entity_token *a, const struct entity_token *b)
 
 /* A capitalised word that may be part of a name. */
 static int
-name_word(const struct entity_tagger *et, const struct entity_token *toks,
-          size_t i)
+name_word(const struct entity_tagger *et, size_t i)
 {
-    const char *norm = toks[i].norm;
-
-    return !et->cover[i] && is_word(&toks[i]) &&
+    return !et->cover[i] && HAS(et, i, T_WORD) &&
            (et->tshape[i] & SH_FIRST_UPPER) &&
-           !is_cue(et, ENTITY_CUE_NOT_NAME, norm) &&
-           !is_cue(et, ENTITY_CUE_TITLE, norm);
+           !HAS(et, i, W_NOT_NAME | W_TITLE);
 }
 
-/* Is the sentence's first word w (a norm)? */
+/* Is the sentence's first word "by"? */
 static int
-first_word_is(const struct entity_token *toks, size_t n, const char *w)
+first_word_is_by(const struct entity_tagger *et, size_t n)
 {
     size_t i;
 
     for (i = 0; i < n; i++)
-        if (is_word(&toks[i]))
-            return strcmp(toks[i].norm, w) == 0;
+        if (HAS(et, i, T_WORD))
+            return HAS(et, i, W_BY);
     return 0;
 }
 
@@ -994,28 +1205,25 @@ first_word_is(const struct entity_token *toks, size_t n, const char *w)
  * capitals: every word looks like a name, so none is guessed.
  */
 static int
-is_headline(const struct entity_tagger *et, const struct entity_token *toks,
-            size_t n)
+is_headline(const struct entity_tagger *et, size_t n)
 {
     size_t i, words = 0, caps = 0, lower = 0;
 
     for (i = 0; i < n; i++) {
-        if (!is_word(&toks[i]) || !(et->tshape[i] & (SH_UPPER | SH_LOWER)))
+        if (!HAS(et, i, T_WORD) || !(et->tshape[i] & (SH_UPPER | SH_LOWER)))
             continue;
         if (et->tshape[i] & SH_LOWER)
             lower = 1;
-        if (et->cover[i] || toks[i].norm[0] == '\'' ||
-            strcmp(toks[i].norm, "n't") == 0)
+        if (et->cover[i] || HAS(et, i, T_QUOTE | W_NT))
             continue; /* known names are capitalised anyway; clitics */
-        if (IN_LIST(connectors, toks[i].norm) ||
-            IN_LIST(func_words, toks[i].norm))
+        if (HAS(et, i, W_CONNECTOR | W_FUNC))
             if (!(et->tshape[i] & SH_FIRST_UPPER))
                 continue; /* "of", "the" in lower case in a title */
         words++;
         if (et->tshape[i] & SH_FIRST_UPPER)
             caps++;
     }
-    if (first_word_is(toks, n, "by") && words <= 5)
+    if (first_word_is_by(et, n) && words <= 5)
         return 0; /* a byline: "By Jane Roe" */
     return (!lower && words > 0) || (words >= 3 && caps == words) ||
            (words >= 6 && caps * 10 >= words * 9);
@@ -1023,21 +1231,20 @@ is_headline(const struct entity_tagger *et, const struct entity_token *toks,
 
 /* Is token i the first word of its sentence (after quotes, bullets)? */
 static int
-sentence_initial(const struct entity_token *toks, size_t i)
+sentence_initial(const struct entity_tagger *et, size_t i)
 {
     while (i-- > 0)
-        if (is_word(&toks[i]) ||
-            (toks[i].type && strcmp(toks[i].type, "number") == 0))
+        if (HAS(et, i, T_WORD | T_NUMBER))
             return 0;
     return 1;
 }
 
 /* Does [a, b) hold a connector ("of", "and")?  Then it is no person. */
 static int
-has_connector(const struct entity_token *toks, size_t a, size_t b)
+has_connector(const struct entity_tagger *et, size_t a, size_t b)
 {
     for (; a < b; a++)
-        if (IN_LIST(connectors, toks[a].norm))
+        if (HAS(et, a, W_CONNECTOR))
             return 1;
     return 0;
 }
@@ -1057,79 +1264,81 @@ demonym_like(const char *norm)
     return 0;
 }
 
-/* The norm of the word before i, skipping a '.' touching it ("Mr."). */
-static const char *
-word_before(const struct entity_token *toks, size_t i)
+/*
+ * The word before token i, skipping a '.' touching it ("Mr."): its
+ * number, or -1 at the start.
+ */
+static long
+word_before(const struct entity_tagger *et, const struct entity_token *toks,
+            size_t i)
 {
-    if (i >= 2 && strcmp(toks[i - 1].norm, ".") == 0 &&
+    if (i >= 2 && HAS(et, i - 1, W_DOT) &&
         touching(&toks[i - 2], &toks[i - 1]))
-        return toks[i - 2].norm;
-    return i >= 1 ? toks[i - 1].norm : NULL;
+        return (long)i - 2;
+    return (long)i - 1;
 }
+
+/* Does the word before (a number from word_before) have fact f? */
+#define BEFORE_HAS(et, before, f)                                             \
+    ((before) >= 0 && HAS(et, (size_t)(before), f))
 
 static void
 guess_span(struct entity_tagger *et, const struct entity_token *toks, size_t n,
            size_t a, size_t b, enum entity_type forced, struct entity_tag *out)
 {
-    const char *before, *first;
     enum entity_type type = ENTITY_MISC;
     size_t words = 0, i;
+    long before;
 
     /* trim job words and a sentence-initial function word */
-    while (a < b &&
-           (is_cue(et, ENTITY_CUE_ROLE, toks[a].norm) ||
-            (sentence_initial(toks, a) && IN_LIST(func_words, toks[a].norm))))
+    while (a < b && (HAS(et, a, W_ROLE) ||
+                     (sentence_initial(et, a) && HAS(et, a, W_FUNC))))
         a++;
-    while (b > a && (is_cue(et, ENTITY_CUE_ROLE, toks[b - 1].norm) ||
-                     IN_LIST(connectors, toks[b - 1].norm)))
+    while (b > a && HAS(et, b - 1, W_ROLE | W_CONNECTOR))
         b--;
-    while (a < b && IN_LIST(connectors, toks[a].norm))
+    while (a < b && HAS(et, a, W_CONNECTOR))
         a++;
     for (i = a; i < b; i++)
         if (et->tshape[i] & SH_FIRST_UPPER)
             words++;
     if (words == 0)
         return;
-    first = toks[a].norm;
-    before = a > 0 ? word_before(toks, a) : NULL;
+    before = word_before(et, toks, a);
     if (forced != ENTITY_NONE)
         type = forced;
-    else if (before && is_cue(et, ENTITY_CUE_TITLE, before))
+    else if (BEFORE_HAS(et, before, W_TITLE))
         type = ENTITY_PER;
-    else if (before && strcmp(before, "by") == 0 &&
-             sentence_initial(toks, a - 1) && b - a <= 3 && words == b - a)
+    else if (BEFORE_HAS(et, before, W_BY) && sentence_initial(et, a - 1) &&
+             b - a <= 3 && words == b - a)
         type = ENTITY_PER; /* a byline */
-    else if (is_cue(et, ENTITY_CUE_GIVEN, first) && words < 2)
+    else if (HAS(et, a, W_GIVEN) && words < 2)
         type = ENTITY_PER; /* "Harry" */
     else if (words == b - a && b - a <= 3 &&
-             (!sentence_initial(toks, a) || words > 1) &&
-             ((b < n && IN_LIST(speech, toks[b].norm)) ||
-              (before && IN_LIST(speech, before))))
+             (!sentence_initial(et, a) || words > 1) &&
+             ((b < n && HAS(et, b, W_SPEECH)) ||
+              BEFORE_HAS(et, before, W_SPEECH)))
         type = ENTITY_PER; /* "Smith said", "said Jane Roe" */
-    else if (words == b - a && b - a <= 3 && before &&
-             IN_LIST(place_preps, before) && !sentence_initial(toks, a) &&
+    else if (words == b - a && b - a <= 3 &&
+             BEFORE_HAS(et, before, W_PLACE_PREP) &&
+             !sentence_initial(et, a) &&
              (words > 1 ||
               ((et->tshape[a] & SH_LOWER) && !demonym_like(toks[a].norm))))
         type = ENTITY_LOC; /* "in Kingston", not "in AI", "in Malaysian" */
     else if (words < 2)
         return;
-    else if (is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm) ||
-             (b - a > 2 && IN_LIST(org_heads, first) &&
-              strcmp(toks[a + 1].norm, "of") == 0))
+    else if (HAS(et, b - 1, W_ORG_SUFFIX) ||
+             (b - a > 2 && HAS(et, a, W_ORG_HEAD) && HAS(et, a + 1, W_OF)))
         type = ENTITY_ORG;
-    else if (is_cue(et, ENTITY_CUE_LOC_SUFFIX, toks[b - 1].norm))
+    else if (HAS(et, b - 1, W_LOC_SUFFIX))
         type = ENTITY_LOC;
-    else if ((is_cue(et, ENTITY_CUE_GIVEN, first) ||
-              is_cue(et, ENTITY_CUE_GIVEN_RUN, first)) &&
-             words <= 4 && !has_connector(toks, a, b))
+    else if (HAS(et, a, W_GIVEN | W_GIVEN_RUN) && words <= 4 &&
+             !has_connector(et, a, b))
         type = ENTITY_PER; /* "John Smith", "Will Rogers" */
-    else if (is_cue(et, ENTITY_CUE_SURNAME, first) && words <= 3 &&
-             !has_connector(toks, a, b))
+    else if (HAS(et, a, W_SURNAME) && words <= 3 && !has_connector(et, a, b))
         type = ENTITY_PER; /* "Zhao Minghui" */
     /* "Acme Corp." takes its '.' */
-    if (b < n && IN_LIST(abbrevs, toks[b - 1].norm) &&
-        strcmp(toks[b].norm, ".") == 0 && touching(&toks[b - 1], &toks[b]) &&
-        !et->cover[b])
+    if (b < n && HAS(et, b - 1, W_ABBREV) && HAS(et, b, W_DOT) &&
+        touching(&toks[b - 1], &toks[b]) && !et->cover[b])
         b++;
     set_span(out, et->cover, a, b - a, type, "");
 }
@@ -1145,12 +1354,12 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
       struct entity_tag *out)
 {
     size_t i = 0, a, b, k, last, and_at;
-    const char *before;
+    long before;
 
-    if (is_headline(et, toks, n))
+    if (is_headline(et, n))
         return;
     while (i < n) {
-        if (!name_word(et, toks, i)) {
+        if (!name_word(et, i)) {
             i++;
             continue;
         }
@@ -1158,26 +1367,23 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
         last = i++;
         and_at = 0;
         while (i < n) {
-            if (name_word(et, toks, i)) {
+            if (name_word(et, i)) {
                 last = i++;
                 continue;
             }
             if (et->cover[i])
                 break;
-            if (IN_LIST(connectors, toks[i].norm) &&
-                !(et->tshape[i] & SH_UPPER)) {
-                if (!and_at && (strcmp(toks[i].norm, "and") == 0 ||
-                                strcmp(toks[i].norm, "&") == 0))
+            if (HAS(et, i, W_CONNECTOR) && !(et->tshape[i] & SH_UPPER)) {
+                if (!and_at && HAS(et, i, W_AND | W_AMP))
                     and_at = i;
                 i++;
                 continue;
             }
-            if ((strcmp(toks[i].norm, "-") == 0 ||
-                 (strcmp(toks[i].norm, ".") == 0 &&
-                  (et->tshape[i - 1] & SH_UPPER) &&
-                  strlen(toks[i - 1].norm) == 1)) &&
+            if ((HAS(et, i, W_HYPHEN) ||
+                 (HAS(et, i, W_DOT) && (et->tshape[i - 1] & SH_UPPER) &&
+                  HAS(et, i - 1, T_ONE_CHAR))) &&
                 touching(&toks[i - 1], &toks[i]) && i + 1 < n &&
-                name_word(et, toks, i + 1) &&
+                name_word(et, i + 1) &&
                 (toks[i].norm[0] == '.' || touching(&toks[i], &toks[i + 1]))) {
                 i++;
                 continue;
@@ -1185,17 +1391,12 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
             break;
         }
         b = last + 1;
-        before = a > 0 ? word_before(toks, a) : NULL;
-        if (before && is_cue(et, ENTITY_CUE_TITLE, before)) {
+        before = word_before(et, toks, a);
+        if (BEFORE_HAS(et, before, W_TITLE)) {
             /* "Mr. John Smith of Acme Corp.": a person ends at "of" */
             for (k = a + 1; k < b; k++)
-                if (IN_LIST(connectors, toks[k].norm) &&
-                    !(et->tshape[k] & SH_UPPER) &&
-                    strcmp(toks[k].norm, "van") != 0 &&
-                    strcmp(toks[k].norm, "von") != 0 &&
-                    strcmp(toks[k].norm, "de") != 0 &&
-                    strcmp(toks[k].norm, "der") != 0 &&
-                    strcmp(toks[k].norm, "bin") != 0)
+                if (HAS(et, k, W_CONNECTOR) && !(et->tshape[k] & SH_UPPER) &&
+                    !HAS(et, k, W_PARTICLE))
                     break;
             if (k < b) {
                 guess_span(et, toks, n, a, k, ENTITY_NONE, out);
@@ -1204,8 +1405,8 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
             }
         }
         if (i < n && i == b + 1 && et->cover[i] && out[i].bio == 'B' &&
-            out[i].type == ENTITY_LOC && strcmp(toks[b].norm, "of") == 0 &&
-            IN_LIST(org_heads, toks[a].norm)) {
+            out[i].type == ENTITY_LOC && HAS(et, b, W_OF) &&
+            HAS(et, a, W_ORG_HEAD)) {
             /* "Bank of England": a known place ends an organisation */
             for (k = i + 1; k < n && out[k].bio == 'I'; k++)
                 ;
@@ -1217,14 +1418,41 @@ guess(struct entity_tagger *et, const struct entity_token *toks, size_t n,
             guess_span(et, toks, n, a, b, ENTITY_ORG, out);
             continue;
         }
-        if (and_at && and_at < b && strcmp(toks[and_at].norm, "&") != 0 &&
-            !is_cue(et, ENTITY_CUE_ORG_SUFFIX, toks[b - 1].norm)) {
+        if (and_at && and_at < b && !HAS(et, and_at, W_AMP) &&
+            !HAS(et, b - 1, W_ORG_SUFFIX)) {
             b = and_at; /* "Smith and Jones": stop before "and" */
             i = and_at + 1;
         } else {
             i = b;
         }
         guess_span(et, toks, n, a, b, ENTITY_NONE, out);
+    }
+}
+
+/* Gathers each token's key number and facts (et->kid, et->tfacts). */
+static void
+token_facts(struct entity_tagger *et, const struct entity_token *toks,
+            size_t n)
+{
+    size_t i;
+    long id;
+    unsigned f;
+
+    for (i = 0; i < n; i++) {
+        const char *norm = toks[i].norm, *type = toks[i].type;
+
+        id = phrase_set_key(et->ps, norm);
+        f = id >= 0 && (size_t)id < et->nkey_facts ? et->key_facts[id] : 0;
+        if (!type || (type[0] == 'w' && strcmp(type, "word") == 0))
+            f |= T_WORD;
+        else if (type[0] == 'n' && strcmp(type, "number") == 0)
+            f |= T_NUMBER;
+        if (norm[0] && !norm[1])
+            f |= T_ONE_CHAR;
+        if (norm[0] == '\'')
+            f |= T_QUOTE;
+        et->kid[i] = id;
+        et->tfacts[i] = f;
     }
 }
 
@@ -1243,13 +1471,13 @@ entity_tag_sentence(struct entity_tagger *et, const struct entity_token *toks,
         return 0;
     reserve_scratch(et, n);
     for (i = 0; i < n; i++) {
-        et->tshape[i] =
-            (unsigned char)shape_of(toks[i].token, strlen(toks[i].token));
+        et->tshape[i] = (unsigned char)token_shape(toks[i].token);
         et->cover[i] = 0;
     }
+    token_facts(et, toks, n);
     et->ncands = 0;
     if (phrase_set_size(et->ps) > 0)
-        gazetteer(et, toks, n);
+        gazetteer(et, n);
     if (et->npats > 0 && !(et->flags & ENTITY_NO_PATTERNS) &&
         patterns(et, toks, n, err) < 0)
         return -1;

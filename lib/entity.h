@@ -155,7 +155,8 @@ struct entity_tag {
     char bio;              /* 'B', 'I' or 'O' */
     enum entity_type type; /* ENTITY_NONE with 'O' */
     const char *id;        /* canonical id, "" when none; borrowed from
-                              et, valid until it is freed */
+                              et, valid until it is freed or given
+                              another entry */
 };
 
 /*

@@ -7,9 +7,16 @@
  * numbered from 0 in the order they were first added; the caller keeps
  * its values in an array indexed by that number.
  *
+ * Each distinct key string is stored once and numbered from 0 too; a
+ * caller that looks at each token more than once can look its key up
+ * once (phrase_set_key) and search with the numbers.  A caller may also
+ * number words of its own that start no phrase (phrase_set_intern), to
+ * keep data of its own per key.
+ *
  * The search is leftmost-longest and non-overlapping; its cost is one
  * hash lookup per token and per token of a partial match, whatever the
- * number of entries.
+ * number of entries.  Memory: about 40 bytes per phrase token and 20 per
+ * distinct key plus its text.
  */
 
 #include <stddef.h>
@@ -56,5 +63,24 @@ void phrase_matches_release(struct phrase_matches *m);
  */
 size_t phrase_set_match(const struct phrase_set *ps, const char *const *keys,
                         size_t n, struct phrase_matches *out);
+
+/* ---- keys by number ---------------------------------------------------- */
+
+/* The number of key, or -1 when no phrase or caller added it. */
+long phrase_set_key(const struct phrase_set *ps, const char *key);
+
+/* The number of key, added when new (it starts no phrase by that). */
+long phrase_set_intern(struct phrase_set *ps, const char *key);
+
+/* How many keys have numbers (they run from 0 to this - 1). */
+size_t phrase_set_nkeys(const struct phrase_set *ps);
+
+/* As phrase_set_find, with key numbers (-1 matches nothing). */
+long phrase_set_find_keys(const struct phrase_set *ps, const long *ids,
+                          size_t n);
+
+/* As phrase_set_match, with key numbers (-1 matches nothing). */
+size_t phrase_set_match_keys(const struct phrase_set *ps, const long *ids,
+                             size_t n, struct phrase_matches *out);
 
 #endif

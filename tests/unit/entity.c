@@ -276,6 +276,86 @@ test_entries(void)
     entity_tagger_free(et);
 }
 
+/* The where an override reports, after adding with where first. */
+static const char *
+overridden_where(const char *first)
+{
+    static char copy[64];
+    struct entity_tagger *et = entity_tagger_new(tk);
+    const char *prev = NULL;
+    struct sk_err err;
+
+    entity_add_name(et, "Nvidia", ENTITY_ORG, "NVIDIA", "other:9", NULL, &err);
+    entity_add_name(et, "Nvidia", ENTITY_ORG, "NVIDIA", first, NULL, &err);
+    entity_add_name(et, "Arm", ENTITY_ORG, "ARM", "other:10", NULL, &err);
+    if (entity_add_name(et, "Nvidia", ENTITY_ORG, "NV", "b:1", &prev, &err) !=
+        1)
+        prev = "(no override)";
+    snprintf(copy, sizeof(copy), "%s", prev ? prev : "(null)");
+    entity_tagger_free(et);
+    return copy;
+}
+
+/*
+ * Entries are stored compactly (file numbers and lines, case rules in two
+ * bits a token, words numbered once for the gazetteer and the rules):
+ * what goes in comes out.
+ */
+static void
+test_compact(void)
+{
+    struct entity_tagger *et = entity_tagger_new(tk);
+    char phrase[256], text[256];
+    int i;
+
+    is_string("a:12", overridden_where("a:12"), "where: file and line");
+    is_string("we:ird:7", overridden_where("we:ird:7"), "a file with ':'");
+    is_string("x:007", overridden_where("x:007"), "a line with a zero");
+    is_string("no line", overridden_where("no line"), "no line at all");
+    is_string("f:", overridden_where("f:"), "an empty line");
+
+    entity_set_flags(et, ENTITY_NO_GUESS | ENTITY_NO_PATTERNS);
+    add(et, "John Deere", "ORG", "DEERE");
+    cue(et, "john", "given");
+    add(et,
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+        "Lambda Mu Nu Xi Omicron",
+        "MISC", "GREEK15");
+    add(et,
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+        "Lambda Mu Nu Xi Omicron Pi",
+        "MISC", "GREEK16");
+    for (i = 0; i < 20000; i++) {
+        snprintf(phrase, sizeof(phrase), "Made Up X%d Co", i);
+        snprintf(text, sizeof(text), "MADEUP%d", i);
+        add(et, phrase, "ORG", text);
+    }
+    is_string("[John Deere|ORG|DEERE] tractors",
+              tag(et, "John Deere tractors"),
+              "a gazetteer word that is also a cue word");
+    is_string("[Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+              "Lambda Mu Nu Xi Omicron|MISC|GREEK15] pi",
+              tag(et, "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota "
+                      "Kappa Lambda Mu Nu Xi Omicron pi"),
+              "a case rule of 16 tokens holds on the last");
+    is_string("[Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+              "Lambda Mu Nu Xi Omicron Pi|MISC|GREEK16]",
+              tag(et, "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota "
+                      "Kappa Lambda Mu Nu Xi Omicron Pi"),
+              "and passes when it holds");
+    is_string("alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "
+              "Lambda Mu Nu Xi Omicron",
+              tag(et, "alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota "
+                      "Kappa Lambda Mu Nu Xi Omicron"),
+              "a case rule of 15 tokens holds on the first");
+    is_string("[Made Up X12345 Co|ORG|MADEUP12345] and [Made Up X0 "
+              "Co|ORG|MADEUP0]",
+              tag(et, "Made Up X12345 Co and Made Up X0 Co"),
+              "found among 20,000 more entries");
+    is_int(20003, (long)entity_nnames(et), "entries counted");
+    entity_tagger_free(et);
+}
+
 int
 main(void)
 {
@@ -283,8 +363,9 @@ main(void)
 
     if (!(tk = tokenizer_new(&err)))
         bail("tokenizer: %s", err.msg);
-    plan(48);
+    plan(59);
     test_entries();
+    test_compact();
     test_gazetteer();
     test_patterns();
     test_guesses();
