@@ -185,6 +185,7 @@ flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
 {
     struct sk_err err;
     size_t i;
+    int rc;
 
     buf_reset(&fields);
     for (i = 0; i < n; i++) {
@@ -197,15 +198,19 @@ flush_sentence(struct tsv_reader *r, const long *col, size_t ecol, size_t icol,
         toks[i].norm = fields.data + field_at[i][1];
         toks[i].type = col[C_TYPE] >= 0 ? fields.data + field_at[i][2] : NULL;
     }
-    if (entity_tag_sentence(et, toks, n, tags, &err) < 0) {
+    rc = entity_tag_sentence(et, toks, n, tags, &err);
+    if (rc < 0) {
         sk_warn("%s:%lu: %s", tsv_name(r), rows[0].lineno, err.msg);
         return -1;
     }
+    if (rc > 0) /* a pattern ran away: tagged without it, said once */
+        sk_warn("%s (first on %s:%lu; skipped wherever it fails)", err.msg,
+                tsv_name(r), rows[0].lineno);
     write_sentence(r, ecol, icol, n);
     if (unbuffered)
         fflush(stdout);
     sk_check_stdout();
-    return 0;
+    return rc;
 }
 
 /* Is field col the same in rows a and b? */
@@ -290,6 +295,11 @@ tag_inputs(char *const *paths, size_t npaths)
     }
     if (n > 0 && flush_sentence(r, col, ecol, icol, n) < 0)
         status = SK_EXIT_FAIL;
+    if (entity_patterns_skipped(et) > 0) {
+        sk_warn("%zu sentence(s) tagged without a pattern that hit a PCRE2 "
+                "limit", entity_patterns_skipped(et));
+        status = SK_EXIT_FAIL;
+    }
 done:
     if (rc < 0) {
         sk_warn("%s", err.msg);

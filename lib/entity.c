@@ -279,6 +279,9 @@ struct pattern {
     pcre2_code *re;
     struct rxscreen *screen; /* skips sentences it cannot match */
     enum entity_type type;
+    char *where;    /* "PATH:LINE" it was loaded from, or NULL */
+    char *source;   /* the pattern as written, for messages */
+    size_t skipped; /* sentences where it hit a PCRE2 limit */
 };
 
 /* A candidate span; prio 0 is the gazetteer, 1 + i pattern i. */
@@ -303,6 +306,7 @@ struct entity_tagger {
     size_t nkey_facts;
     struct pattern *pats;
     size_t npats, pats_cap;
+    size_t pats_skipped; /* sentences a pattern was skipped on */
     pcre2_match_data *md;
     /* scratch, reused from sentence to sentence */
     struct buf keys, text;
@@ -396,6 +400,8 @@ entity_tagger_free(struct entity_tagger *et)
     for (i = 0; i < et->npats; i++) {
         pcre2_code_free(et->pats[i].re);
         rxscreen_free(et->pats[i].screen);
+        free(et->pats[i].where);
+        free(et->pats[i].source);
     }
     free(et->pats);
     pcre2_match_data_free(et->md);
@@ -797,6 +803,9 @@ entity_add_pattern(struct entity_tagger *et, const char *pattern,
     et->pats[et->npats].re = re;
     et->pats[et->npats].screen = rxscreen_new(pattern, 0);
     et->pats[et->npats].type = type;
+    et->pats[et->npats].where = NULL;
+    et->pats[et->npats].source = xstrdup(pattern);
+    et->pats[et->npats].skipped = 0;
     et->npats++;
     if (!et->md)
         et->md = pcre2_match_data_create(4, NULL);
@@ -875,6 +884,7 @@ entity_load_file(struct entity_tagger *et, const char *path,
                 sk_fail(err, "%s: %s", lex_where(r), perr.msg);
                 goto fail;
             }
+            et->pats[et->npats - 1].where = xstrdup(lex_where(r));
             continue;
         }
         at.file = lex_path(r); /* lex_where(r) without formatting it */
@@ -1073,6 +1083,7 @@ patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
 {
     struct rxscreen_text screened;
     size_t p, a, len;
+    int limited = 0;
 
     build_text(et, toks, n);
     rxscreen_text_of(&screened, et->text.data, et->text.len);
@@ -1092,11 +1103,22 @@ patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
                              et->text.len, off, opts, et->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
-            if (rc < 0) {
+            if (rc < 0) { /* a PCRE2 limit: backtracking runs away */
+                struct pattern *pat = &et->pats[p];
                 PCRE2_UCHAR msg[256];
 
+                et->pats_skipped++;
+                if (pat->skipped++ > 0)
+                    break; /* said once per pattern */
                 pcre2_get_error_message(rc, msg, sizeof(msg));
-                return sk_fail(err, "pattern %zu: %s", p + 1, (char *)msg);
+                if (pat->where)
+                    sk_fail(err, "%s: pattern '%s' skipped: %s", pat->where,
+                            pat->source, (char *)msg);
+                else
+                    sk_fail(err, "pattern %zu '%s' skipped: %s", p + 1,
+                            pat->source, (char *)msg);
+                limited = 1;
+                break;
             }
             ov = pcre2_get_ovector_pointer(et->md);
             if ((len = snap(et, n, ov[0], ov[1], &a)) > 0)
@@ -1107,7 +1129,7 @@ patterns(struct entity_tagger *et, const struct entity_token *toks, size_t n,
                 off++;
         }
     }
-    return 0;
+    return limited;
 }
 
 static int
@@ -1461,6 +1483,7 @@ entity_tag_sentence(struct entity_tagger *et, const struct entity_token *toks,
                     size_t n, struct entity_tag *out, struct sk_err *err)
 {
     size_t i;
+    int limited = 0;
 
     for (i = 0; i < n; i++) {
         out[i].bio = 'O';
@@ -1479,12 +1502,18 @@ entity_tag_sentence(struct entity_tagger *et, const struct entity_token *toks,
     if (phrase_set_size(et->ps) > 0)
         gazetteer(et, n);
     if (et->npats > 0 && !(et->flags & ENTITY_NO_PATTERNS) &&
-        patterns(et, toks, n, err) < 0)
+        (limited = patterns(et, toks, n, err)) < 0)
         return -1;
     resolve(et, out);
     if (!(et->flags & ENTITY_NO_GUESS))
         guess(et, toks, n, out);
-    return 0;
+    return limited;
+}
+
+size_t
+entity_patterns_skipped(const struct entity_tagger *et)
+{
+    return et->pats_skipped;
 }
 
 int

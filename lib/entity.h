@@ -160,12 +160,18 @@ struct entity_tag {
 };
 
 /*
- * Tags the n tokens of one sentence into out[0..n).  Returns 0, or -1 with
- * err when a pattern fails to run (PCRE2's match limit).
+ * Tags the n tokens of one sentence into out[0..n).  Returns 0; 1 when a
+ * pattern hit a PCRE2 limit (runaway backtracking) for the first time:
+ * the sentence is tagged without it and err says which pattern, from
+ * which file and line (later sentences it fails on are only counted); -1
+ * with err when the tokens are not valid UTF-8.
  */
 int entity_tag_sentence(struct entity_tagger *et,
                         const struct entity_token *toks, size_t n,
                         struct entity_tag *out, struct sk_err *err);
+
+/* Sentences on which a pattern was skipped for a PCRE2 limit, so far. */
+size_t entity_patterns_skipped(const struct entity_tagger *et);
 
 /* 1 when the built-in word lists are sorted (for the unit test). */
 int entity_lists_sorted(void);
