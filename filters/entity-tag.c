@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "docpos.h"
 #include "entity.h"
 #include "lexicon.h"
 #include "text.h"
@@ -116,7 +117,7 @@ add_fields(struct tsv_row *row, const long *col, size_t *at)
     size_t k, len, base = fields.len;
     const char *raw;
 
-    if (row->line.len > 0 && memchr(row->line.data, '\\', row->line.len)) {
+    if (row->has_escape) {
         for (k = 0; k < 3; k++)
             if (col[want[k]] >= 0)
                 at[k] = add_field(row, (size_t)col[want[k]]);
@@ -232,9 +233,12 @@ same_field(struct tsv_row *a, struct tsv_row *b, long col)
 static int
 same_sentence(struct tsv_row *a, struct tsv_row *b, const long *col)
 {
-    return same_field(a, b, col[C_SENT]) && same_field(a, b, col[C_DOC]) &&
-           (col[C_TOK] < 0 || tsv_row_long(b, (size_t)col[C_TOK]) >
-                                  tsv_row_long(a, (size_t)col[C_TOK]));
+    if (!same_field(a, b, col[C_SENT]) || !same_field(a, b, col[C_DOC]))
+        return 0;
+    if (col[C_TOK] < 0)
+        return 1;
+    return docpos_goes_on(0, tsv_row_long(a, (size_t)col[C_TOK]), 0,
+                          tsv_row_long(b, (size_t)col[C_TOK]));
 }
 
 /*

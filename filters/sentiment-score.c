@@ -246,22 +246,6 @@ next_row(void)
     return &text.rows[keep_rows ? text.n : 0];
 }
 
-/* Appends v in decimal, as %lu writes it. */
-static void
-add_count(struct buf *b, unsigned long v)
-{
-    char digits[24];
-    size_t n = 0;
-
-    do
-        digits[n++] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    buf_grow(b, n);
-    while (n)
-        b->data[b->len++] = digits[--n];
-    b->data[b->len] = '\0';
-}
-
 static void
 add_score(struct buf *b, double x, int decimals)
 {
@@ -283,9 +267,9 @@ put_scores(unsigned long count1, unsigned long count2,
     buf_reset(&out);
     buf_add(&out, docesc.data, docesc.len);
     buf_addc(&out, '\t');
-    add_count(&out, count1);
+    buf_add_ulong(&out, count1);
     buf_addc(&out, '\t');
-    add_count(&out, count2);
+    buf_add_ulong(&out, count2);
     add_score(&out, res->pos, 3);
     add_score(&out, res->neu, 3);
     add_score(&out, res->neg, 3);
@@ -465,17 +449,16 @@ start_doc(struct tsv_row *row)
 /*
  * Where field c of row is, unescaped: in the row itself when the row is
  * kept (see text.rows) and the field needs no unescaping, else copied to
- * the text's strings.  escapes: the row's line has a backslash.
+ * the text's strings.
  */
 static void
-add_field(const struct tsv_row *row, long c, int escapes,
-          struct field_at *at)
+add_field(const struct tsv_row *row, long c, struct field_at *at)
 {
     size_t rawlen;
     const char *raw = tsv_row_raw(row, (size_t)c, &rawlen);
 
     at->in_row = 0;
-    if (escapes && memchr(raw, '\\', rawlen)) {
+    if (row->has_escape && memchr(raw, '\\', rawlen)) {
         at->off = text.strs.len;
         (void)tsv_unescape(&text.strs, raw, rawlen); /* row_split checked */
         at->len = text.strs.len - at->off;
@@ -494,12 +477,8 @@ add_field(const struct tsv_row *row, long c, int escapes,
 static void
 add_token(const struct tsv_row *row, long start, long prev_end)
 {
-    /* one look at the whole line rather than two at short fields */
-    int escapes =
-        row->line.len && memchr(row->line.data, '\\', row->line.len);
-
-    add_field(row, col[C_TOKEN], escapes, &text.at[2 * text.n]);
-    add_field(row, col[C_NORM], escapes, &text.at[2 * text.n + 1]);
+    add_field(row, col[C_TOKEN], &text.at[2 * text.n]);
+    add_field(row, col[C_NORM], &text.at[2 * text.n + 1]);
     text.toks[text.n].joined = prev_end >= 0 && start == prev_end;
     text.n++;
 }

@@ -66,27 +66,6 @@ static size_t nevidence = 5;
 enum { C_DOC, C_SENT, C_TYPE, C_TOK, C_TOKEN, C_START, C_END, C_STEM, C_ENT,
        C_POL, NCOLS };
 
-/*
- * Field col of row, unescaped, *len its length; not NUL-terminated.  The
- * reader has checked every escape, so a field without a backslash is its
- * own value and is given as read, without a copy.
- */
-static inline const char *
-field(struct tsv_row *row, long col, size_t *len)
-{
-    if ((size_t)col >= row->nfields) {
-        *len = 0;
-        return "";
-    }
-    /* tsv_row_raw, inline: fields are short and there are five a token */
-    const char *s = row->line.data + row->start[col];
-    *len = row->start[col + 1] - 1 - row->start[col];
-    for (size_t i = 0; i < *len; i++)
-        if (s[i] == '\\')
-            return tsv_row_get(row, (size_t)col, len);
-    return s;
-}
-
 /* Whether field s of length len is the string literal lit. */
 #define FIELD_IS(s, len, lit) \
     ((len) == sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
@@ -101,7 +80,7 @@ polarity(struct tsv_row *row, long col, double *v)
     size_t len;
     char *end;
     *v = 0;
-    field(row, col, &len);
+    tsv_row_value(row, (size_t)col, &len);
     if (len == 0)
         return 0;
     const char *s = tsv_row_get(row, (size_t)col, NULL);
@@ -229,7 +208,7 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
         }
         if (got < 0)
             goto bad;
-        const char *docid = field(&row, col[C_DOC], &len);
+        const char *docid = tsv_row_value(&row, (size_t)col[C_DOC], &len);
         long sn = tsv_row_long(&row, col[C_SENT]);
         if (sn < 0) {
             sk_fail(&err, "%s:%lu: sent '%s' is not a number", tsv_name(r),
@@ -253,7 +232,7 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
         }
         docpos_move(&pos, docid, len, sn, tn);
         size_t tlen;
-        const char *type = field(&row, col[C_TYPE], &tlen);
+        const char *type = tsv_row_value(&row, (size_t)col[C_TYPE], &tlen);
         if (FIELD_IS(type, tlen, "empty")) {
             docpos_end_document(&pos);
             continue;
@@ -264,12 +243,14 @@ classify(char *const *paths, size_t npaths, struct stance_doc *d)
                     tsv_lineno(r), tsv_row_get(&row, col[C_POL], NULL));
             goto bad;
         }
-        tok.key = field(&row, col[C_STEM], &tok.key_len);
-        tok.entity_id = field(&row, col[C_ENT], &tok.entity_id_len);
+        tok.key = tsv_row_value(&row, (size_t)col[C_STEM], &tok.key_len);
+        tok.entity_id =
+            tsv_row_value(&row, (size_t)col[C_ENT], &tok.entity_id_len);
         tok.is_word = FIELD_IS(type, tlen, "word") ||
                       FIELD_IS(type, tlen, "number");
         if (explain && col[C_TOKEN] >= 0) { /* the text is shown there only */
-            tok.surface = field(&row, col[C_TOKEN], &tok.surface_len);
+            tok.surface =
+                tsv_row_value(&row, (size_t)col[C_TOKEN], &tok.surface_len);
             tok.start =
                 col[C_START] >= 0 ? tsv_row_long(&row, col[C_START]) : -1;
             tok.end = col[C_END] >= 0 ? tsv_row_long(&row, col[C_END]) : -1;

@@ -63,14 +63,8 @@ static struct buf line, norm, doc_field;
 static void
 put_number(struct buf *b, size_t n)
 {
-    char tmp[24];
-    int i = sizeof(tmp);
-
-    do
-        tmp[--i] = (char)('0' + n % 10);
-    while (n /= 10);
-    tmp[--i] = '\t';
-    buf_add(b, tmp + i, sizeof(tmp) - (size_t)i);
+    buf_addc(b, '\t');
+    buf_add_ulong(b, n);
 }
 
 /*

@@ -45,6 +45,19 @@ buf_addc(struct buf *b, char c)
     b->data[b->len] = '\0';
 }
 
+/* Appends v in decimal, as %lu writes it, without printf's cost. */
+static inline void
+buf_add_ulong(struct buf *b, unsigned long v)
+{
+    char digits[24];
+    size_t n = sizeof(digits);
+
+    do
+        digits[--n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    buf_add(b, digits + n, sizeof(digits) - n);
+}
+
 void buf_adds(struct buf *b, const char *s);
 void buf_addf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
